@@ -1,0 +1,82 @@
+"""Macros for the Markdown pages that ask for them (`render_macros: true` in front matter).
+
+Each macro renders one template from overrides/partials with autoescaping on, so text
+from data/ reaches the page as escaped values and never runs as Jinja or HTML.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+
+from sitegen import data, render
+from sitegen.render import tr
+
+ROOT = Path(__file__).resolve().parent
+
+
+def define_env(env):
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "overrides"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    render.Helpers(lambda: data.load(ROOT), env.conf).install(templates)
+
+    def html(template: str, **values) -> str:
+        out = templates.get_template(template).render(page=env.page, **values)
+        # One raw HTML block for Markdown: no blank lines, no indented lines.
+        return "\n".join(line.strip() for line in out.splitlines() if line.strip())
+
+    @env.macro
+    def call_to_action(slug: str = "") -> str:
+        person = data.load(ROOT).by_slug[slug] if slug else None
+        return html("partials/cta.html", person=person)
+
+    @env.macro
+    def people_index() -> str:
+        return html("partials/people-index.html", site=data.load(ROOT), groups=data.GROUPS)
+
+    @env.macro
+    def people_cards() -> str:
+        return html("partials/people-cards.html", site=data.load(ROOT), groups=data.GROUPS)
+
+    @env.macro
+    def counts() -> dict:
+        site = data.load(ROOT)
+        return {group: len(site.in_group(group)) for group in data.GROUPS}
+
+    @env.macro
+    def letter_title() -> str:
+        return data.load(ROOT).letter.title
+
+    @env.macro
+    def letter_byline() -> str:
+        site = data.load(ROOT)
+        return html("partials/letter-byline.html", source=site.sources[site.letter_meta["source"]],
+                    published=site.letter_meta["published"])
+
+    @env.macro
+    def sources_list() -> str:
+        return html("partials/sources-list.html", sources=data.load(ROOT).sources)
+
+    @env.macro
+    def letter_text() -> str:
+        """The letter as Markdown: verbatim paragraphs with #pN anchors, names linked."""
+        site = data.load(ROOT)
+        links = site.letter_meta.get("links") or {}
+        out = []
+        for number, paragraph in enumerate(site.letter.paragraphs, start=1):
+            def source_link(match):
+                source_id = links.get(match.group(1))
+                url = site.sources[source_id].get("url") if source_id else None
+                return f"[{match.group(1)}]({url})" if url else match.group(1)
+
+            text = re.sub(r"\[([^\]]+)\]\(#\)", source_link, paragraph)
+            for person in site.people:
+                if number in (person.get("letter_paragraphs") or []):
+                    name = re.escape(tr(person["name"]))
+                    target = f"people/{person['slug']}.md"
+                    text = re.sub(rf"(?<![\w\[]){name}(?!\w)", lambda m: f"[{m.group(0)}]({target})", text)
+            out.append(f"{text}\n{{: #p{number} }}")
+        return "\n\n".join(out)

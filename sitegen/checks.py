@@ -1,0 +1,220 @@
+"""The rules a data file must follow, each one a small function yielding problems.
+
+A problem reads `path:line: field: what is wrong — how to fix it`, in words a volunteer
+can act on. Everything is checked and reported in one run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PEOPLE_DIR = "data/people"
+SCHEMA_FILE = "data/schema/person.schema.json"
+ALLOWED_EXTRA_FILES = {"README.md"}  # files in data/people that are not records
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+HOW_TO_DATE = "write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+def field_name(path) -> str:
+    """('facts', 2, 'source') -> 'facts[2].source' (0-based, as editors count list items)."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+def line_of(lines: dict, path) -> int:
+    path = tuple(path)
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+def load_schema(root: Path) -> dict:
+    return json.loads((root / SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def _describe(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def schema_messages(error, schema) -> tuple:
+    """(path, message) for one jsonschema error, worded as what to do."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return path + (missing,), f"missing — add `{missing}:` (see data/README.md for what it holds)"
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {}))
+        return path + (extra[0] if extra else "",), f"unknown field — remove it or fix its spelling; allowed here: {allowed}"
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return path, f"{_describe(error.instance)} is not allowed — use one of: {options}"
+    if kind == "type":
+        wanted = {"string": "text", "array": "a list (lines starting with '- ')", "object": "fields (key: value lines)",
+                  "integer": "a whole number"}.get(error.validator_value, error.validator_value)
+        return path, f"should be {wanted}, not {_describe(error.instance)} — put text in quotes if it looks like a number or yes/no"
+    if kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
+        return path, "is empty — write the text, or remove the field if it is optional"
+    if kind == "pattern" and path and path[-1] in ("as_of", "date", "added"):
+        return path, f"{_describe(error.instance)} is not a date — {HOW_TO_DATE}"
+    if kind == "pattern" and path and path[-1] == "source":
+        return path, f"{_describe(error.instance)} is not a source id — use an id from data/sources.yml, or letter#pN for paragraph N of the letter"
+    if kind == "maxLength":
+        return path, f"is too long ({len(error.instance)} characters, at most {error.validator_value}) — shorten it"
+    if kind == "minItems":
+        return path, "is empty — list at least one item"
+    if kind == "uniqueItems":
+        return path, "has the same item twice — remove the repeat"
+    if kind == "minimum":
+        return path, f"{error.instance} is too small — paragraphs are numbered from 1"
+    if kind == "oneOf":  # a text field: plain text or {en: ..., ru: ..., kk: ...}
+        inner = sorted(error.context, key=lambda e: len(list(e.absolute_path)))
+        if isinstance(error.instance, str) and inner:
+            return schema_messages(inner[0], schema)
+        return path, "should be plain text, or languages with their text (en: ..., ru: ..., kk: ...)"
+    if kind == "pattern" and path and path[-1] == "file":
+        return path, "should be a file name like maks-bokayev.jpg (lowercase, .jpg/.png/.webp)"
+    return path, f"{error.message} — see data/README.md"
+
+
+def check_schema(record, lines, rel, schema):
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(record), key=lambda e: list(map(str, e.absolute_path))):
+        path, message = schema_messages(error, schema)
+        yield Problem(rel, line_of(lines, path), field_name(path), message)
+
+
+def _walk_values(value, path=()):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk_values(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk_values(v, path + (i,))
+    else:
+        yield path, value
+
+
+def valid_date(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def check_dates(record, lines, rel):
+    for path, value in _walk_values(record):
+        if path and path[-1] in ("as_of", "date", "added") and isinstance(value, str) \
+                and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and not valid_date(value):
+            yield Problem(rel, line_of(lines, path), field_name(path), f"{value!r} does not exist in the calendar — {HOW_TO_DATE}")
+
+
+def check_sources(record, lines, rel, sources, paragraph_count):
+    for path, value in _walk_values(record):
+        if not path or path[-1] != "source" or not isinstance(value, str):
+            continue
+        source_id, _, anchor = value.partition("#")
+        if source_id not in sources:
+            yield Problem(rel, line_of(lines, path), field_name(path),
+                          f"unknown source {source_id!r} — use an id from data/sources.yml, or add the source there first")
+        elif anchor and source_id != "letter":
+            yield Problem(rel, line_of(lines, path), field_name(path),
+                          f"only the letter is cited by paragraph — write {source_id!r} without '#{anchor}'")
+        elif anchor and not 1 <= int(anchor[1:]) <= paragraph_count:
+            yield Problem(rel, line_of(lines, path), field_name(path),
+                          f"the letter has paragraphs 1 to {paragraph_count} — fix the number after #p")
+
+
+def check_letter_mentions(record, lines, rel, letter):
+    from .letter import name_positions
+    name = record.get("name")
+    if not isinstance(name, str):
+        return
+    for index, number in enumerate(record.get("letter_paragraphs") or []):
+        if not isinstance(number, int):
+            continue
+        if not 1 <= number <= len(letter.paragraphs):
+            yield Problem(rel, line_of(lines, ("letter_paragraphs", index)), f"letter_paragraphs[{index}]",
+                          f"the letter has paragraphs 1 to {len(letter.paragraphs)} — use one of those numbers")
+        elif not name_positions(letter, name, [number]):
+            yield Problem(rel, line_of(lines, ("letter_paragraphs", index)), f"letter_paragraphs[{index}]",
+                          f"paragraph {number} of the letter does not contain {name!r} — remove {number}, "
+                          "or spell `name` exactly as the letter does")
+
+
+def check_filename(file: Path, rel: str):
+    if file.suffix != ".yml":
+        yield Problem(rel, 1, "(file)", "unexpected file in data/people — a person is a file ending in .yml; move or remove this one")
+    elif not SLUG.match(file.stem):
+        yield Problem(rel, 1, "(file)",
+                      f"file name {file.name!r} is not a valid slug — rename it to lowercase Latin letters, digits and hyphens, "
+                      "e.g. maks-bokayev.yml (the name is the page's address)")
+
+
+def check_unique_names(records):
+    """Two files for the same name are one person twice."""
+    first = {}
+    for rel, record, lines in records:
+        name = record.get("name") if isinstance(record, dict) else None
+        if not isinstance(name, str):
+            continue
+        key = " ".join(name.casefold().split())
+        if key in first:
+            yield Problem(rel, line_of(lines, ("name",)), "name",
+                          f"same name as {first[key]} — one person is one file: merge the two, or tell them apart in `name`")
+        else:
+            first[key] = rel
+
+
+def check_counts(people, stated_counts, rel="data/letter/letter.yml"):
+    """The letter's stated numbers must match the records of people it names."""
+    for group, claim in stated_counts.items():
+        have = sum(1 for p in people if p["group"] == group and p.get("letter_paragraphs"))
+        if have != claim["exactly"]:
+            yield Problem(rel, 1, f"stated_counts.{group}",
+                          f"the letter says {claim['exactly']} (paragraph {claim['paragraph']}) but data/people has {have} "
+                          f"records in group {group!r} that the letter names — add or fix the missing records; never change the letter")
+
+
+def check_source_entry(source_id, entry, lines, rel):
+    if not SLUG.match(str(source_id)):
+        yield Problem(rel, line_of(lines, (source_id,)), str(source_id), "source ids are lowercase letters, digits and hyphens — rename it")
+    if not isinstance(entry, dict):
+        yield Problem(rel, line_of(lines, (source_id,)), str(source_id), "should have fields title, publisher and optionally date, url, note")
+        return
+    for key in ("title", "publisher"):
+        if not isinstance(entry.get(key), str) or not entry.get(key).strip():
+            yield Problem(rel, line_of(lines, (source_id,)), f"{source_id}.{key}", f"missing — add `{key}:` with the source's own words")
+    unknown = set(entry) - {"title", "publisher", "date", "url", "note"}
+    for key in sorted(unknown):
+        yield Problem(rel, line_of(lines, (source_id, key)), f"{source_id}.{key}", "unknown field — use title, publisher, date, url or note")
+    url = entry.get("url")
+    if url is not None and (not isinstance(url, str) or not URL.match(url)):
+        yield Problem(rel, line_of(lines, (source_id, "url")), f"{source_id}.url",
+                      "not a web address — use the full https:// (or http://) address, or leave `url` out if none was verified")
+    date = entry.get("date")
+    if date is not None and (not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date) or not valid_date(date)):
+        yield Problem(rel, line_of(lines, (source_id, "date")), f"{source_id}.date", f"{date!r} is not a date — {HOW_TO_DATE}")

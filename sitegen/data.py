@@ -1,0 +1,161 @@
+"""Load everything under data/, check it, and hand it over as plain values.
+
+`load(root)` returns a SiteData or raises DataError listing every problem found.
+It is cached on the files' sizes and times, so a page render and the hook share one load
+and `make serve` reloads only after an edit.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import checks, letter as letter_mod, yaml_source
+from .checks import Problem
+
+GROUPS = ("imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad")
+
+
+class DataError(Exception):
+    def __init__(self, problems):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+    def report(self) -> str:
+        n = len(self.problems)
+        return (f"{n} problem{'s' if n != 1 else ''} in the data (nothing was published):\n"
+                + "\n".join(f"  {p}" for p in self.problems)
+                + "\nFix each line above, then run `make check-data`. Field guide: data/README.md")
+
+
+@dataclass
+class SiteData:
+    people: list            # person dicts as written, plus `slug`, in display order
+    sources: dict
+    letter: letter_mod.Letter
+    letter_meta: dict
+    strings: dict
+    actions: dict
+    by_slug: dict = field(default_factory=dict)
+
+    def in_group(self, group):
+        return [p for p in self.people if p["group"] == group]
+
+    def named_in_letter(self):
+        return [p for p in self.people if p.get("letter_paragraphs")]
+
+
+def _read_yaml(path: Path, root: Path, problems: list):
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, 1, "(file)", "not UTF-8 text — save the file as UTF-8"))
+        return None, {}
+    try:
+        return yaml_source.load(text)
+    except yaml_source.YamlProblem as error:
+        field_name, sep, message = error.message.partition(": ")
+        if sep and " " not in field_name:
+            problems.append(Problem(rel, error.line, field_name, message))
+        else:
+            problems.append(Problem(rel, error.line, "(file)", error.message))
+        return None, {}
+
+
+def _need_mapping(value, rel, problems, what):
+    if not isinstance(value, dict):
+        problems.append(Problem(rel, 1, "(file)", f"should hold {what} as `key: value` lines"))
+        return {}
+    return value
+
+
+def _letter_order(letter, person):
+    positions = letter_mod.name_positions(letter, person["name"], person.get("letter_paragraphs") or [])
+    return (0, min(positions), "") if positions else (1, (0, 0), person["name"].casefold())
+
+
+def _fingerprint(root: Path):
+    out = []
+    for folder, _dirs, files in os.walk(root / "data"):
+        for name in files:
+            st = os.stat(os.path.join(folder, name))
+            out.append((folder, name, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(out))
+
+
+_cache: dict = {}
+
+
+def load(root) -> SiteData:
+    root = Path(root).resolve()
+    key = (root, _fingerprint(root))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(root)
+    result = _cache[key]
+    if isinstance(result, DataError):
+        raise result
+    return result
+
+
+def _load(root: Path):
+    problems: list = []
+    sources, source_lines = _read_yaml(root / "data/sources.yml", root, problems)
+    sources = _need_mapping(sources, "data/sources.yml", problems, "sources")
+    for source_id, entry in sources.items():
+        problems += checks.check_source_entry(source_id, entry, source_lines, "data/sources.yml")
+
+    meta, _ = _read_yaml(root / "data/letter/letter.yml", root, problems)
+    meta = _need_mapping(meta, "data/letter/letter.yml", problems, "the letter's settings")
+    text = (root / "data/letter/open-letter-2017.txt").read_text(encoding="utf-8")
+    letter, letter_problems = letter_mod.parse(text, meta.get("mend_breaks_after", []))
+    problems += [Problem("data/letter/letter.yml", 1, m.split(":")[0], m.split(": ", 1)[1]) for m in letter_problems]
+    for link_text, source_id in (meta.get("links") or {}).items():
+        if source_id is not None and source_id not in sources:
+            problems.append(Problem("data/letter/letter.yml", 1, f"links.{link_text}", f"unknown source {source_id!r} — use an id from data/sources.yml or null"))
+    for link_text in letter.link_texts:
+        if link_text not in (meta.get("links") or {}):
+            problems.append(Problem("data/letter/letter.yml", 1, "links", f"the letter links {link_text!r} — map it to a source id, or to null to leave it unlinked"))
+
+    strings, _ = _read_yaml(root / "data/strings.yml", root, problems)
+    actions, _ = _read_yaml(root / "data/actions.yml", root, problems)
+
+    schema = checks.load_schema(root)
+    people_dir = root / checks.PEOPLE_DIR
+    records = []
+    for file in sorted(people_dir.iterdir()):
+        rel = file.relative_to(root).as_posix()
+        if file.name in checks.ALLOWED_EXTRA_FILES:
+            continue
+        if file.is_dir():
+            problems.append(Problem(rel, 1, "(file)", "unexpected folder in data/people — people are .yml files directly in data/people"))
+            continue
+        name_problems = list(checks.check_filename(file, rel))
+        problems += name_problems
+        if name_problems:
+            continue
+        record, lines = _read_yaml(file, root, problems)
+        if record is None and not lines:
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(rel, 1, "(file)", "should hold a person's fields (name:, group:, ...) — copy data/README.md's example"))
+            continue
+        found = list(checks.check_schema(record, lines, rel, schema))
+        found += checks.check_dates(record, lines, rel)
+        found += checks.check_sources(record, lines, rel, sources, len(letter.paragraphs))
+        found += checks.check_letter_mentions(record, lines, rel, letter)
+        problems += found
+        records.append((rel, record, lines))
+        if not found:
+            record["slug"] = file.stem
+    problems += checks.check_unique_names(records)
+
+    people = [r for _rel, r, _l in records if "slug" in r]
+    if not problems:
+        problems += checks.check_counts(people, meta.get("stated_counts") or {})
+    if problems:
+        return DataError(problems)
+    people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
+    return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
+                    actions=actions, by_slug={p["slug"]: p for p in people})

@@ -1,0 +1,73 @@
+"""MkDocs hook: check the data before anything is built, then add one page per person.
+
+Registered in mkdocs.yml under `hooks:`. Profile pages are generated here (File.generated),
+stay out of the nav, and are rendered by overrides/profile.html.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitegen import data, render  # noqa: E402
+from sitegen.render import tr  # noqa: E402
+
+
+def site() -> data.SiteData:
+    return data.load(ROOT)
+
+
+def on_config(config):
+    try:
+        loaded = site()
+    except data.DataError as error:
+        raise PluginError(error.report()) from None
+    repo = config["extra"].get("repository")
+    if repo:
+        config["edit_uri"] = f"https://github.com/{repo}/edit/main/docs/"
+    config["extra"]["people_count"] = len(loaded.people)
+    return config
+
+
+def profile_source(person) -> str:
+    """The generated Markdown file: front matter only; the template does the rest."""
+    helpers = render.Helpers(site, {"site_url": "", "use_directory_urls": False, "extra": {}})
+    group = helpers.ui(f"groups.{person['group']}.one")
+    state = helpers.ui(f"states.{person['status']['state']}")
+    as_of = helpers.fmt_date(person["status"]["as_of"])
+    meta = {
+        "template": "profile.html",
+        "person": person["slug"],
+        # Titles are HTML in MkDocs and Material: escape the name once, here.
+        "title": tr(person["name"]).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+        "description": f"{tr(person['name'])}: {group}. {state}, as of {as_of}.",
+        "search": {"boost": 2},
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def on_files(files, config):
+    for person in site().people:
+        file = File.generated(config, f"people/{person['slug']}.md", content=profile_source(person),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+    return files
+
+
+def on_env(env, config, files):
+    render.Helpers(site, config).install(env)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    slug = page.meta.get("person")
+    if slug:
+        context["person"] = site().by_slug[slug]
+    return context

@@ -1,0 +1,82 @@
+"""Read one YAML file into plain Python values, remembering the line of every field.
+
+Differences from yaml.safe_load, all on purpose:
+- dates stay text ("2017-10-12"), so an impossible date is reported, not a crash;
+- a key written twice is an error, not a silent overwrite;
+- every value's line number is kept, so messages can point at it.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that never builds dates: date-like text stays a string."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_DATE_LIKE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}){0,2}$")
+for _digit in "0123456789":
+    # Before the int resolver, so that `date: 2018` is the text "2018", like `2018-04`.
+    _Loader.yaml_implicit_resolvers[_digit].insert(0, ("tag:yaml.org,2002:str", _DATE_LIKE))
+
+
+def _walk(node, path, lines):
+    """Record the line of every node by its path and refuse duplicate keys."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in seen:
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    f"{key}: written twice (also on line {seen[key]}) — keep one of them",
+                )
+            seen[key] = key_node.start_mark.line + 1
+            _walk(value_node, path + (key,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), lines)
+
+
+def load(text: str):
+    """Return (value, lines) where lines maps a path tuple to its 1-based line."""
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        raise YamlProblem(line, "a tab character — indent with spaces only (two per level)")
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            lines: dict = {}
+            if node is None:
+                return None, {(): 1}
+            _walk(node, (), lines)
+            return loader.construct_document(node), lines
+        finally:
+            loader.dispose()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        what = error.problem or error.context or "not valid YAML"
+        raise YamlProblem(
+            line,
+            f"YAML syntax: {what} — check indentation, colons and quotes on this line and the one above",
+        ) from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        raise YamlProblem(1, f"YAML: {error.__class__.__name__} — simplify the file to plain fields, lists and text") from None
