@@ -31,15 +31,15 @@ def define_env(env):
     @env.macro
     def call_to_action(slug: str = "") -> str:
         person = data.load(ROOT).by_slug[slug] if slug else None
-        return html("partials/cta.html", person=person)
+        return html("components/cta.html", person=person)
 
     @env.macro
     def people_index() -> str:
-        return html("partials/people-index.html", site=data.load(ROOT), groups=data.GROUPS)
+        return html("components/people-index.html", site=data.load(ROOT), groups=data.GROUPS)
 
     @env.macro
     def people_cards() -> str:
-        return html("partials/people-cards.html", site=data.load(ROOT), groups=data.GROUPS)
+        return html("components/people-cards.html", site=data.load(ROOT), groups=data.GROUPS)
 
     @env.macro
     def counts() -> dict:
@@ -53,12 +53,12 @@ def define_env(env):
     @env.macro
     def letter_byline() -> str:
         site = data.load(ROOT)
-        return html("partials/letter-byline.html", source=site.sources[site.letter_meta["source"]],
+        return html("components/letter-byline.html", source=site.sources[site.letter_meta["source"]],
                     published=site.letter_meta["published"])
 
     @env.macro
     def sources_list() -> str:
-        return html("partials/sources-list.html", sources=data.load(ROOT).sources)
+        return html("components/sources-list.html", sources=data.load(ROOT).sources)
 
     @env.macro
     def letter_text() -> str:

@@ -33,10 +33,10 @@ class Problem:
 
 
 def field_name(path) -> str:
-    """('facts', 2, 'source') -> 'facts[2].source' (0-based, as editors count list items)."""
+    """('facts', 2, 'source') -> 'facts #3.source': list items counted from 1, as people count."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f" #{part + 1}" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(file)"
 
 
@@ -157,10 +157,10 @@ def check_letter_mentions(record, lines, rel, letter):
         if not isinstance(number, int):
             continue
         if not 1 <= number <= len(letter.paragraphs):
-            yield Problem(rel, line_of(lines, ("letter_paragraphs", index)), f"letter_paragraphs[{index}]",
+            yield Problem(rel, line_of(lines, ("letter_paragraphs", index)), field_name(("letter_paragraphs", index)),
                           f"the letter has paragraphs 1 to {len(letter.paragraphs)} — use one of those numbers")
         elif not name_positions(letter, name, [number]):
-            yield Problem(rel, line_of(lines, ("letter_paragraphs", index)), f"letter_paragraphs[{index}]",
+            yield Problem(rel, line_of(lines, ("letter_paragraphs", index)), field_name(("letter_paragraphs", index)),
                           f"paragraph {number} of the letter does not contain {name!r} — remove {number}, "
                           "or spell `name` exactly as the letter does")
 
@@ -175,18 +175,17 @@ def check_filename(file: Path, rel: str):
 
 
 def check_unique_names(records):
-    """Two files for the same name are one person twice."""
-    first = {}
+    """Two files for the same name are one person twice: both files are named."""
+    by_name = {}
     for rel, record, lines in records:
         name = record.get("name") if isinstance(record, dict) else None
-        if not isinstance(name, str):
-            continue
-        key = " ".join(name.casefold().split())
-        if key in first:
+        if isinstance(name, str):
+            by_name.setdefault(" ".join(name.casefold().split()), []).append((rel, lines))
+    for same in by_name.values():
+        for rel, lines in same if len(same) > 1 else []:
+            others = ", ".join(r for r, _ in same if r != rel)
             yield Problem(rel, line_of(lines, ("name",)), "name",
-                          f"same name as {first[key]} — one person is one file: merge the two, or tell them apart in `name`")
-        else:
-            first[key] = rel
+                          f"same name as {others} — one person is one file: merge them, or tell them apart in `name`")
 
 
 def check_counts(people, stated_counts, rel="data/letter/letter.yml"):

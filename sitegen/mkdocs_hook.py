@@ -61,7 +61,13 @@ def on_files(files, config):
     return files
 
 
+def escaped_template(name) -> bool:
+    """Our own templates render data, so they escape everything; Material's do not."""
+    return bool(name) and (name.startswith("components/") or name == "profile.html")
+
+
 def on_env(env, config, files):
+    env.autoescape = escaped_template
     render.Helpers(site, config).install(env)
     return env
 

@@ -1,0 +1,50 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+# Everything is installed into .venv from the hash-locked files in requirements/.
+PY := .venv/bin/python
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check-data test test-fast lint new-person lock bench clean
+
+.venv/site.stamp: requirements/site.txt
+	@sh scripts/ensure-system-packages.sh
+	@test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/site.txt
+	@touch $@
+
+.venv/test.stamp: requirements/test.txt .venv/site.stamp
+	@sh scripts/ensure-system-packages.sh --browser
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/test.txt
+	@touch $@
+
+serve: .venv/site.stamp  ## preview on http://127.0.0.1:8000, reloads when data/ or docs/ change
+	$(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
+
+build: .venv/site.stamp  ## strict build into site/ (never with -q: it hides warnings)
+	$(PY) -m mkdocs build --strict --clean -d site
+
+check-data: .venv/site.stamp  ## validate data/ alone; GITHUB_ACTIONS=true adds annotations
+	$(PY) -m sitegen check $(if $(GITHUB_ACTIONS),--github,)
+
+lint: .venv/test.stamp  ## offline checks of the workflows, dependabot config and issue forms
+	$(PY) -m pytest -q tests/test_repository_config.py
+
+test: .venv/test.stamp  ## everything: data, build, pages, browser, workflows
+	$(PY) -m pytest
+
+test-fast: .venv/test.stamp  ## everything except the browser tests
+	$(PY) -m pytest -m "not browser"
+
+new-person: .venv/site.stamp  ## make new-person NAME="Full Name"
+	@test -n "$(NAME)" || (echo 'usage: make new-person NAME="Full Name"' >&2; exit 2)
+	$(PY) -m sitegen new-person "$(NAME)"
+
+lock:  ## regenerate the hash-locked requirements (needs uv: pip install uv)
+	uv pip compile -q --generate-hashes --python-version 3.11 --universal requirements/site.in -o requirements/site.txt
+	uv pip compile -q --generate-hashes --python-version 3.11 --universal requirements/test.in -o requirements/test.txt
+
+bench: .venv/test.stamp  ## build-time and page-weight figures, 30 to 10,000 people (QUICK=1 skips 10,000)
+	$(PY) bench/run.py $(if $(QUICK),--quick,)
+
+clean:
+	rm -rf site .cache

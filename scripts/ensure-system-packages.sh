@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian packages the tests need, if they are missing: Chromium for the
+# browser tests, and python3-venv where Debian's python3 lacks it. Needs root or sudo.
+set -eu
+missing=""
+python3 -c "import ensurepip" 2>/dev/null || missing="$missing python3-venv"
+if [ "${1:-}" = "--browser" ]; then
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+  fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing="$missing fonts-dejavu-core"
+fi
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+  echo "Please install:$missing (as root: apt-get install$missing)" >&2; exit 1
+fi
+echo "Installing Debian packages:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

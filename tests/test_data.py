@@ -1,0 +1,80 @@
+"""The real data: every person the letter names, each fact sourced, files in house style."""
+import json
+import re
+
+from conftest import ROOT
+
+from sitegen import checks
+
+PEOPLE = ROOT / "data" / "people"
+
+
+def test_real_data_validates_with_the_letter_s_groups(site_data):
+    counts = {g: len(site_data.in_group(g)) for g in ("imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad")}
+    assert counts == {"imprisoned": 17, "psychiatric-detention": 1, "suspended-sentence": 8, "persecuted-abroad": 3}
+
+
+def test_imprisoned_roles_match_the_letter(site_data):
+    roles = [p["role"] for p in site_data.in_group("imprisoned")]
+    assert {r: roles.count(r) for r in set(roles)} == {
+        "civil-society-activist": 5, "trade-union-activist": 2, "journalist": 3,
+        "social-network-user": 5, "ablyazov-prosecution-victim": 2}
+
+
+def test_every_name_is_spelled_as_in_the_letter(site_data):
+    letter_text = " ".join(site_data.letter.paragraphs)
+    for person in site_data.people:
+        assert person["name"] in letter_text, f"{person['slug']}: {person['name']!r} not in the letter"
+
+
+def test_every_record_starts_with_the_schema_modeline():
+    for file in PEOPLE.glob("*.yml"):
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/person.schema.json", file.name
+
+
+def test_every_fact_status_and_update_names_a_known_source(site_data):
+    for person in site_data.people:
+        refs = [person["status"]["source"]] + [f["source"] for f in person["facts"]]
+        refs += [u["source"] for u in person.get("updates") or []]
+        for ref in refs:
+            assert ref.split("#")[0] in site_data.sources, (person["slug"], ref)
+
+
+def test_letter_statements_are_dated_october_2017(site_data):
+    for person in site_data.people:
+        if person["status"]["source"].startswith("letter"):
+            assert person["status"]["as_of"] == "2017-10", person["slug"]
+
+
+def test_no_source_address_is_guessed():
+    """Addresses are exactly those listed in shared/sources.md (or no address at all)."""
+    listed = (ROOT.parent / "shared" / "sources.md")
+    if not listed.exists():
+        import pytest
+        pytest.skip("shared/sources.md is not beside the repository")
+    known = set(re.findall(r"https?://\S+", listed.read_text(encoding="utf-8")))
+    from sitegen import data
+    for source_id, source in data.load(ROOT).sources.items():
+        if source.get("url"):
+            assert source["url"] in known, f"{source_id}: {source['url']} is not in shared/sources.md"
+
+
+def test_data_readme_documents_every_field():
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    schema = json.loads((ROOT / checks.SCHEMA_FILE).read_text(encoding="utf-8"))
+    fields = set(schema["properties"]) | set(schema["properties"]["status"]["properties"])
+    fields |= set(schema["properties"]["photo"]["properties"]) | {"text", "source", "date"}
+    for field in fields:
+        assert f"`{field}`" in readme, f"data/README.md does not document `{field}`"
+
+
+def test_data_readme_example_is_a_valid_record(tmp_path):
+    """The full example in data/README.md passes the same checks as a real record."""
+    from conftest import copy_project
+    from sitegen import data
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(# yaml-language-server.*?)```", readme, re.S).group(1)
+    project = copy_project(tmp_path / "p")
+    (project / "data/people/maks-bokayev.yml").write_text(example, encoding="utf-8")
+    data.load(project)  # raises DataError if the example is not valid
