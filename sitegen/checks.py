@@ -116,6 +116,14 @@ def _walk_values(value, path=()):
         yield path, value
 
 
+def check_placeholders(record, lines, rel):
+    """What `make new-person` leaves to fill in: never published by accident."""
+    for path, value in _walk_values(record):
+        if value == "todo" or value == "0000" or (isinstance(value, str) and value.startswith("TODO")):
+            yield Problem(rel, line_of(lines, path), field_name(path),
+                          "still a placeholder from `make new-person` — replace it with what the source says (data/README.md)")
+
+
 def valid_date(text: str) -> bool:
     parts = [int(p) for p in text.split("-")]
     try:
@@ -127,7 +135,7 @@ def valid_date(text: str) -> bool:
 
 def check_dates(record, lines, rel):
     for path, value in _walk_values(record):
-        if path and path[-1] in ("as_of", "date", "added") and isinstance(value, str) \
+        if path and path[-1] in ("as_of", "date", "added") and isinstance(value, str) and value != "0000" \
                 and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and not valid_date(value):
             yield Problem(rel, line_of(lines, path), field_name(path), f"{value!r} does not exist in the calendar — {HOW_TO_DATE}")
 
@@ -137,6 +145,8 @@ def check_sources(record, lines, rel, sources, paragraph_count):
         if not path or path[-1] != "source" or not isinstance(value, str):
             continue
         source_id, _, anchor = value.partition("#")
+        if source_id == "todo":
+            continue
         if source_id not in sources:
             yield Problem(rel, line_of(lines, path), field_name(path),
                           f"unknown source {source_id!r} — use an id from data/sources.yml, or add the source there first")
@@ -217,3 +227,20 @@ def check_source_entry(source_id, entry, lines, rel):
     date = entry.get("date")
     if date is not None and (not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date) or not valid_date(date)):
         yield Problem(rel, line_of(lines, (source_id, "date")), f"{source_id}.date", f"{date!r} is not a date — {HOW_TO_DATE}")
+
+
+EMAIL = re.compile(r"^[^@\s,;?&]+@[^@\s,;?&]+\.[a-z]{2,}$", re.I)
+
+
+def check_recipients(actions, lines, sources, rel="data/actions.yml"):
+    """A decision-maker's address is a fact too: each needs a source that publishes it."""
+    for index, recipient in enumerate((actions.get("write") or {}).get("recipients") or []):
+        path = ("write", "recipients", index)
+        where = field_name(path)
+        if not isinstance(recipient, dict) or set(recipient) != {"name", "email", "source"}:
+            yield Problem(rel, line_of(lines, path), where, "give exactly name, email and source — the source must publish the address")
+            continue
+        if not EMAIL.match(str(recipient["email"])):
+            yield Problem(rel, line_of(lines, path + ("email",)), where + ".email", "not an email address — copy it exactly from the source")
+        if str(recipient["source"]).split("#")[0] not in sources:
+            yield Problem(rel, line_of(lines, path + ("source",)), where + ".source", "unknown source — add the page that publishes this address to data/sources.yml")

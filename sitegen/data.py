@@ -119,7 +119,9 @@ def _load(root: Path):
             problems.append(Problem("data/letter/letter.yml", 1, "links", f"the letter links {link_text!r} — map it to a source id, or to null to leave it unlinked"))
 
     strings, _ = _read_yaml(root / "data/strings.yml", root, problems)
-    actions, _ = _read_yaml(root / "data/actions.yml", root, problems)
+    actions, action_lines = _read_yaml(root / "data/actions.yml", root, problems)
+    actions = _need_mapping(actions, "data/actions.yml", problems, "the calls to action")
+    problems += checks.check_recipients(actions, action_lines, sources)
 
     schema = checks.load_schema(root)
     people_dir = root / checks.PEOPLE_DIR
@@ -142,6 +144,7 @@ def _load(root: Path):
             problems.append(Problem(rel, 1, "(file)", "should hold a person's fields (name:, group:, ...) — copy data/README.md's example"))
             continue
         found = list(checks.check_schema(record, lines, rel, schema))
+        found += checks.check_placeholders(record, lines, rel)
         found += checks.check_dates(record, lines, rel)
         found += checks.check_sources(record, lines, rel, sources, len(letter.paragraphs))
         found += checks.check_letter_mentions(record, lines, rel, letter)
