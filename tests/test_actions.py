@@ -1,0 +1,103 @@
+"""Calls to action: on every page that carries the ask, with correctly encoded links."""
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from conftest import soup
+
+SHARE_HOSTS = {"x": "x.com", "facebook": "www.facebook.com", "telegram": "t.me", "whatsapp": "wa.me",
+               "vk": "vk.com", "linkedin": "www.linkedin.com"}
+
+
+def cta_pages(site_data):
+    pages = {"index.html": None, "letter.html": None, "people/index.html": None}
+    pages.update({f"people/{p['slug']}.html": p for p in site_data.people})
+    return pages
+
+
+def test_every_profile_the_letter_and_home_carry_the_call_to_action(built_site, site_data):
+    for page, person in cta_pages(site_data).items():
+        cta = soup(built_site / page).select_one("section.kz-cta#kz-act")
+        assert cta is not None, f"{page}: no call to action"
+        heading = cta.find("h2").get_text()
+        if person:
+            assert heading == f"Act for {person['name']}", page
+
+
+def test_mailto_prefills_subject_and_body_citing_person_letter_and_report(built_site, site_data):
+    for page, person in cta_pages(site_data).items():
+        cta = soup(built_site / page).select_one("section.kz-cta")
+        mailto = cta.find("a", string="Write to decision-makers")["href"]
+        parts = urlsplit(mailto)
+        assert parts.scheme == "mailto"
+        assert parts.path == "", "no recipient is verified, so none may be filled in"
+        query = parse_qs(parts.query, strict_parsing=True)
+        subject, body = query["subject"][0], query["body"][0]
+        assert "Doc. 14436" in body and "Open Dialog Foundation" in body
+        assert "letter.html" in body
+        if person:
+            assert person["name"] in subject and person["name"] in body
+            assert f"people/{person['slug']}.html" in body
+        # whom to write to is said on the page, since the address is not filled in
+        assert "delegation to the Parliamentary Assembly" in cta.get_text()
+
+
+def test_share_links_are_plain_urls_with_the_right_decoded_text(built_site, site_data):
+    person = site_data.by_slug["natalia-ulasik"]
+    cta = soup(built_site / "people/natalia-ulasik.html").select_one("section.kz-cta")
+    links = {a["class"][0].split("__")[1]: a["href"] for a in cta.select(".kz-share a[class^=kz-share__]")}
+    assert set(links) == set(SHARE_HOSTS) | {"email"}
+    page_url = cta.select_one("a.kz-copy")["href"]
+    assert page_url.endswith("/people/natalia-ulasik.html") and page_url.startswith("http")
+    for key, host in SHARE_HOSTS.items():
+        parts = urlsplit(links[key])
+        assert parts.scheme == "https" and parts.netloc == host, links[key]
+        values = " ".join(v for vs in parse_qs(parts.query).values() for v in vs)
+        assert page_url in values, f"{key} does not carry the page address"
+        if key in ("x", "telegram", "whatsapp", "vk"):
+            assert person["name"] in values
+    email = urlsplit(links["email"])
+    assert email.scheme == "mailto" and person["name"] in unquote(email.query)
+
+
+def test_share_widgets_are_links_not_scripts(built_site):
+    doc = soup(built_site / "people/maks-bokayev.html")
+    for script in doc.find_all("script", src=True):
+        assert not script["src"].startswith("http"), script["src"]
+    assert not doc.find("iframe")
+
+
+def test_copy_link_works_as_a_plain_link(built_site):
+    doc = soup(built_site / "letter.html")
+    copy = doc.select_one("a.kz-copy")
+    assert copy["href"] == doc.find("link", rel="canonical")["href"]
+
+
+@pytest.mark.parametrize("phrase", ["17 political prisoners", "1 activist held in a psychiatric hospital",
+                                    "8 people with suspended sentences", "release political prisoners"])
+def test_home_page_states_counts_and_the_ask(built_site, phrase):
+    hero = soup(built_site / "index.html").select_one(".kz-hero")
+    assert phrase in " ".join(hero.get_text().split())
+
+
+def test_home_page_links_the_letter_the_index_and_the_action(built_site):
+    hero = soup(built_site / "index.html").select_one(".kz-hero")
+    hrefs = [a["href"] for a in hero.find_all("a")]
+    assert hrefs == ["#kz-act", "letter.html", "people/index.html"]
+
+
+def test_home_cards_show_every_person_with_initials_and_no_photo(built_site, site_data):
+    doc = soup(built_site / "index.html")
+    cards = doc.select("li.kz-card")
+    assert [c.a["href"] for c in cards] == [f"people/{p['slug']}.html" for p in site_data.people]
+    assert not doc.select("li.kz-card img")
+    first = cards[0]
+    assert first.select_one(".kz-avatar").get_text() == "MB"
+    assert "Civil society activist" in first.get_text() and "In prison" in first.get_text()
+
+
+def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
+    from conftest import ROOT
+    css = (ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    media = css[css.index("@media print"):]
+    assert "size: A4" in media and ".md-header" in media and ".kz-cta" in media
+    assert 'content: " <" attr(href) ">"' in media
