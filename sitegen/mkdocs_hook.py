@@ -5,6 +5,8 @@ stay out of the nav, and are rendered by overrides/profile.html.
 """
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, render  # noqa: E402
+from sitegen import data, render, share_images  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -63,7 +66,7 @@ def on_files(files, config):
 
 def escaped_template(name) -> bool:
     """Our own templates render data, so they escape everything; Material's do not."""
-    return bool(name) and (name.startswith("components/") or name == "profile.html")
+    return bool(name) and (name.startswith("components/") or name in ("profile.html", "404.html"))
 
 
 def on_env(env, config, files):
@@ -77,3 +80,43 @@ def on_page_context(context, page, config, nav):
     if slug:
         context["person"] = site().by_slug[slug]
     return context
+
+
+def home_heading(config) -> str:
+    """The home page's own heading (docs/index.md), so the words live in one place."""
+    for line in (Path(config["docs_dir"]) / "index.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return config["site_name"]
+
+
+def share_image_specs(config) -> list:
+    """What each preview image says: one per person, one for the letter, one for the site."""
+    helpers = render.Helpers(site, config)
+    loaded = site()
+    footer = config["site_name"]
+    images = [share_images.ShareImage(
+        name=person["slug"], title=tr(person["name"]),
+        subtitle=f"{helpers.ui('groups.' + person['group'] + '.one')} · "
+                 f"{helpers.ui('states.' + person['status']['state'])}, "
+                 f"{helpers.ui('status_as_of', date=helpers.fmt_date(person['status']['as_of']))}",
+        footer=footer) for person in loaded.people]
+    source = loaded.sources[loaded.letter_meta["source"]]
+    images.append(share_images.ShareImage(
+        "letter", loaded.letter.title,
+        helpers.ui("letter_by", author=source["publisher"], date=helpers.fmt_date(loaded.letter_meta["published"])), footer))
+    counts = {g: len(loaded.in_group(g)) for g in data.GROUPS}
+    images.append(share_images.ShareImage(
+        "home", home_heading(config),
+        helpers.ui("share_home_subtitle", imprisoned=counts["imprisoned"], suspended=counts["suspended-sentence"]), footer))
+    return images
+
+
+def on_post_build(config):
+    site_dir = Path(config["site_dir"])
+    cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
+    specs = share_image_specs(config)
+    drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
+    log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
+    (site_dir / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {config['site_url'].rstrip('/')}/sitemap.xml\n", encoding="utf-8")
