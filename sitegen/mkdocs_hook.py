@@ -19,7 +19,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, render, share_images  # noqa: E402
+from sitegen import data, render, security, share_images  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -73,6 +73,18 @@ def on_env(env, config, files):
     env.autoescape = escaped_template
     render.Helpers(site, config).install(env)
     return env
+
+
+def on_page_content(html, page, config, files):
+    return security.mark_external_links(html)
+
+
+def on_post_page(output, page, config):
+    return security.apply_policy(output)
+
+
+def on_post_template(output, template_name, config):
+    return security.apply_policy(output) if template_name.endswith(".html") else output
 
 
 def on_page_context(context, page, config, nav):
