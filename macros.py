@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jinja2
-
 from sitegen import data, render
 from sitegen.render import tr
 
@@ -17,16 +15,10 @@ ROOT = Path(__file__).resolve().parent
 
 
 def define_env(env):
-    templates = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(ROOT / "overrides"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True,
-    )
-    render.Helpers(lambda: data.load(ROOT), env.conf).install(templates)
+    templates = render.component_env(lambda: data.load(ROOT), env.conf)
 
     def html(template: str, **values) -> str:
-        out = templates.get_template(template).render(page=env.page, **values)
-        # One raw HTML block for Markdown: no blank lines, no indented lines.
-        return "\n".join(line.strip() for line in out.splitlines() if line.strip())
+        return render.render_component(templates, template, env.page, **values)
 
     @env.macro
     def call_to_action(slug: str = "") -> str:

@@ -66,7 +66,7 @@ def on_files(files, config):
 
 def escaped_template(name) -> bool:
     """Our own templates render data, so they escape everything; Material's do not."""
-    return bool(name) and (name.startswith("components/") or name in ("profile.html", "404.html"))
+    return bool(name) and (name.startswith("components/") or name == "404.html")
 
 
 def on_env(env, config, files):
@@ -75,7 +75,15 @@ def on_env(env, config, files):
     return env
 
 
+_components: dict = {}
+
+
 def on_page_content(html, page, config, files):
+    """A profile's body is its component, rendered here so that search indexes it too."""
+    slug = page.meta.get("person")
+    if slug:
+        env = _components.get(id(config)) or _components.setdefault(id(config), render.component_env(site, config))
+        html = render.render_component(env, "components/person.html", page, person=site().by_slug[slug])
     return security.mark_external_links(html)
 
 

@@ -153,3 +153,21 @@ class Helpers:
         env.filters.update(tr=tr, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions, site=self.get_site, site_url=self.site_url)
+
+
+def component_env(get_site, config) -> jinja2.Environment:
+    """The environment for overrides/components: autoescape on, our helpers installed."""
+    from pathlib import Path
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "overrides"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    Helpers(get_site, config).install(env)
+    return env
+
+
+def render_component(env: jinja2.Environment, template: str, page, **values) -> str:
+    """One component as a single raw HTML block: no blank or indented lines for Markdown."""
+    out = env.get_template(template).render(page=page, **values)
+    return "\n".join(line.strip() for line in out.splitlines() if line.strip())

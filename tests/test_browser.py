@@ -1,0 +1,250 @@
+"""Every page in a real browser (Debian's Chromium through Playwright), served on 127.0.0.1.
+
+Each test visits every page and collects failures as "page: rule: detail", so one run
+shows everything that is wrong.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+from conftest import html_pages
+
+pytestmark = pytest.mark.browser
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+BASE = "/kazakhstan-open-letter/"  # the path of the default site_url, as on GitHub Pages
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def translate_path(self, path):
+            return super().translate_path("/" + path[len(BASE):] if path.startswith(BASE) else "/__outside_base__")
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium is not installed: run `make test`, which installs Debian's chromium package")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return [p.relative_to(built_site).as_posix() for p in html_pages(built_site)]
+
+
+class Visit:
+    """A page load that records console errors, CSP violations and every request."""
+
+    def __init__(self, context, origin):
+        self.page = context.new_page()
+        self.origin = origin
+        self.errors, self.foreign = [], []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self._request)
+        self.page.add_init_script(
+            "window.__csp=[];document.addEventListener('securitypolicyviolation',"
+            "e=>window.__csp.push(e.violatedDirective+' '+e.blockedURI))")
+
+    def _request(self, request):
+        url = request.url
+        if not (url.startswith(self.origin) or url.startswith("data:") or url.startswith("blob:")):
+            self.foreign.append(url)
+
+    def open(self, path):
+        response = self.page.goto(self.origin + path, wait_until="load")
+        self.page.wait_for_timeout(50)
+        return response
+
+
+def new_context(browser, origin, **options):
+    context = browser.new_context(**options)
+    # Nothing may leave this machine: any other host is answered with an error, and recorded.
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
+                  or route.request.url.startswith("data:") else route.abort())
+    return context
+
+
+def test_every_page_loads_with_no_errors_no_csp_violation_and_no_third_party_request(browser, server, pages):
+    failures = []
+    context = new_context(browser, server)
+    for path in pages:
+        visit = Visit(context, server)
+        response = visit.open(path)
+        if path != "404.html" and response.status != 200:
+            failures.append(f"{path}: HTTP {response.status}")
+        for error in visit.errors:
+            failures.append(f"{path}: console error: {error}")
+        for violation in visit.page.evaluate("window.__csp"):
+            failures.append(f"{path}: CSP violation: {violation}")
+        for url in visit.foreign:
+            failures.append(f"{path}: third-party request: {url}")
+        csp = visit.page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        if not csp or "default-src 'none'" not in csp:
+            failures.append(f"{path}: no Content-Security-Policy")
+        if visit.page.locator('meta[name="referrer"]').count() != 1:
+            failures.append(f"{path}: no referrer policy")
+        visit.page.close()
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_search_works_without_third_party_requests(browser, server):
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    visit.open("index.html")
+    for query, slug in [("Ulasik", "natalia-ulasik"), ("Sychev", "igor-sichev")]:  # a name, and an alias
+        visit.page.keyboard.press("/")
+        box = visit.page.locator("input.md-search__input")
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        visit.page.locator(f'.md-search-result__item a[href$="people/{slug}.html"]').first.wait_for(state="attached", timeout=10000)
+        visit.page.keyboard.press("Escape")
+    assert not visit.foreign and not visit.errors, visit.foreign + visit.errors
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_wcag_22_aa(browser, server, pages, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    failures = []
+    context = new_context(browser, server, color_scheme=scheme)
+    for path in pages:
+        visit = Visit(context, server)
+        visit.open(path)
+        results = axe.run(visit.page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+        for violation in results.response["violations"]:
+            targets = [" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in violation["nodes"][:3]]
+            failures.append(f"{path} ({scheme}): {violation['id']}: {violation['help']} at {targets}")
+        visit.page.close()
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_no_horizontal_scrolling_at_360px(browser, server, pages):
+    failures = []
+    context = new_context(browser, server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    for path in pages:
+        visit = Visit(context, server)
+        visit.open(path)
+        scroll, width = visit.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll > width:
+            wide = visit.page.evaluate("""() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+            failures.append(f"{path}: scrolls sideways at 360px ({scroll}px wide): {wide}")
+        visit.page.close()
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_without_javascript_content_links_and_calls_to_action_are_there(browser, server, pages, site_data):
+    failures = []
+    context = new_context(browser, server, java_script_enabled=False)
+    for path in pages:
+        visit = Visit(context, server)
+        visit.open(path)
+        page = visit.page
+        if not page.locator("h1").first.is_visible():
+            failures.append(f"{path}: no visible heading without JavaScript")
+        wants_cta = path in ("index.html", "letter.html", "people/index.html") or (path.startswith("people/") and path != "people/index.html")
+        if wants_cta:
+            cta = page.locator("#kz-act")
+            if not cta.is_visible():
+                failures.append(f"{path}: call to action not visible without JavaScript")
+            elif not cta.locator('a[href^="mailto:"]').first.is_visible() or cta.locator(".kz-share a").count() < 8:
+                failures.append(f"{path}: call-to-action links missing without JavaScript")
+        visit.page.close()
+    page = context.new_page()
+    page.goto(server + "people/index.html")
+    links = page.locator(".kz-index__list a")
+    if links.count() != len(site_data.people):
+        failures.append(f"people/index.html: {links.count()} profile links without JavaScript, expected {len(site_data.people)}")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+EVERY_ACTION = {"Write to decision-makers", "X", "Facebook", "Telegram", "WhatsApp", "VK", "LinkedIn", "Email", "Copy link"}
+
+
+def test_calls_to_action_reachable_by_keyboard_with_visible_focus(browser, server, site_data):
+    failures = []
+    context = new_context(browser, server)
+    for path in ["index.html", "letter.html", "people/index.html"] + [f"people/{p['slug']}.html" for p in site_data.people[:3]]:
+        page = context.new_page()
+        page.goto(server + path)
+        reached = set()
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            info = page.evaluate("""() => { const e = document.activeElement;
+                if (!e || !e.closest('#kz-act')) return null;
+                const s = getComputedStyle(e);
+                return {href: e.getAttribute('href') || '', text: e.textContent.trim(), outline: s.outlineStyle,
+                        width: parseFloat(s.outlineWidth), shadow: s.boxShadow}; }""")
+            if info:
+                reached.add(info["text"])
+                if (info["outline"] == "none" or info["width"] == 0) and info["shadow"] == "none":
+                    failures.append(f"{path}: no visible focus on {info['href'][:40]}")
+                    break
+            if len(reached) >= len(EVERY_ACTION):
+                break
+        if reached != EVERY_ACTION:
+            failures.append(f"{path}: calls to action not reachable by Tab: {sorted(EVERY_ACTION - reached)}")
+        page.close()
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_copy_link_button_copies_the_page_url(browser, server):
+    context = new_context(browser, server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    page.goto(server + "people/maks-bokayev.html")
+    copy = page.locator("a.kz-copy")
+    expected = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert copy.get_attribute("href") == expected
+    copy.click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert page.url == server + "people/maks-bokayev.html", "with JavaScript the link copies instead of navigating"
+    context.close()
+
+
+def test_print_layout_hides_navigation_and_actions(browser, server):
+    context = new_context(browser, server)
+    page = context.new_page()
+    page.goto(server + "people/maks-bokayev.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator("#kz-act").is_visible()
+    assert page.locator("h1").is_visible()
+    after = page.evaluate("""getComputedStyle(document.querySelector('.kz-facts a[href^="http"]'), '::after').content""")
+    assert after.startswith('" <https://'), after
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF"
+    context.close()
