@@ -3,8 +3,13 @@
 PY := .venv/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# The same commit builds the same site, byte for byte: dates come from the commit, not the clock.
+COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_TIME),)
+export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
+endif
 
-.PHONY: serve build check-data test test-fast lint new-person lock bench clean
+.PHONY: serve build check-data test test-fast lint new-person lock bench lighthouse clean
 
 .venv/site.stamp: requirements/site.txt
 	@sh scripts/ensure-system-packages.sh
@@ -45,6 +50,9 @@ lock:  ## regenerate the hash-locked requirements (needs uv: pip install uv)
 
 bench: .venv/test.stamp  ## build-time and page-weight figures, 30 to 10,000 people (QUICK=1 skips 10,000)
 	$(PY) bench/run.py $(if $(QUICK),--quick,)
+
+lighthouse: .venv/test.stamp  ## Lighthouse scores (mobile) for home, letter, index and a profile
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf site .cache

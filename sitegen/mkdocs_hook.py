@@ -19,7 +19,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, render, security, share_images  # noqa: E402
+from sitegen import data, render, security, share_images, theme_fixes  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -87,12 +87,18 @@ def on_page_content(html, page, config, files):
     return security.mark_external_links(html)
 
 
+def finish_html(output: str) -> str:
+    """Last touches to every HTML page: theme fixes, then the security policy (which hashes scripts)."""
+    label = site().strings[render.LANG]["search_dialog"]
+    return security.apply_policy(theme_fixes.label_search_dialog(output, label))
+
+
 def on_post_page(output, page, config):
-    return security.apply_policy(output)
+    return finish_html(output)
 
 
 def on_post_template(output, template_name, config):
-    return security.apply_policy(output) if template_name.endswith(".html") else output
+    return finish_html(output) if template_name.endswith(".html") else output
 
 
 def on_page_context(context, page, config, nav):

@@ -1,0 +1,56 @@
+"""The built site as a whole: no broken internal link, and the same input builds the same bytes."""
+import filecmp
+import os
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT, assert_built, build, copy_project
+
+BASE = "kazakhstan-open-letter"  # the path of the default site_url: 404.html links from the site root
+
+
+def lychee(site, tmp_path):
+    """Run lychee offline over every page, with the site placed at its site_url path."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / BASE).symlink_to(site, target_is_directory=True)
+    binary = shutil.which("lychee") or str(ROOT / ".venv/bin/lychee")
+    return subprocess.run([binary, "--offline", "--include-fragments", "--no-progress", "--root-dir", str(root),
+                           f"{BASE}/**/*.html"], cwd=root, capture_output=True, text=True, timeout=300)
+
+
+def test_no_broken_internal_link_or_anchor(built_site, tmp_path):
+    result = lychee(built_site, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 Errors" in result.stdout + result.stderr
+
+
+def test_the_link_checker_catches_a_broken_anchor(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    about = site / "about.html"
+    about.write_text(about.read_text(encoding="utf-8").replace('href="letter.html"', 'href="letter.html#p99"'), encoding="utf-8")
+    result = lychee(site, tmp_path)
+    assert result.returncode != 0 and "about.html" in result.stdout + result.stderr
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
+    project = copy_project(tmp_path / "p")
+    env = {"SOURCE_DATE_EPOCH": "1764000000", "SHARE_IMAGE_CACHE": str(tmp_path / "cache-a")}
+    assert_built(build(project, tmp_path / "a", env=env))
+    env["SHARE_IMAGE_CACHE"] = str(tmp_path / "cache-b")  # images drawn afresh, not copied from the cache
+    assert_built(build(project, tmp_path / "b", env=env))
+    differences = []
+
+    def compare(cmp, where=""):
+        differences.extend(os.path.join(where, f) for f in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            compare(sub, os.path.join(where, name))
+
+    compare(filecmp.dircmp(tmp_path / "a", tmp_path / "b"))
+    # dircmp compares shallowly; confirm byte for byte
+    for path in (tmp_path / "a").rglob("*"):
+        if path.is_file() and path.read_bytes() != (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes():
+            differences.append(str(path.relative_to(tmp_path / "a")))
+    assert not differences, sorted(set(differences))
