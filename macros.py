@@ -53,6 +53,11 @@ def define_env(env):
         return html("components/sources-list.html", sources=data.load(ROOT).sources)
 
     @env.macro
+    def data_downloads() -> str:
+        from sitegen.exports import CSV_FIELDS
+        return html("components/data-downloads.html", fields=CSV_FIELDS)
+
+    @env.macro
     def letter_text() -> str:
         """The letter as Markdown: verbatim paragraphs with #pN anchors, names linked."""
         site = data.load(ROOT)

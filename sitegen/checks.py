@@ -76,7 +76,7 @@ def schema_messages(error, schema) -> tuple:
         return path, f"should be {wanted}, not {_describe(error.instance)} — put text in quotes if it looks like a number or yes/no"
     if kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
         return path, "is empty — write the text, or remove the field if it is optional"
-    if kind == "pattern" and path and path[-1] in ("as_of", "date", "added"):
+    if kind == "pattern" and path and path[-1] in ("as_of", "date", "added", "last_verified"):
         return path, f"{_describe(error.instance)} is not a date — {HOW_TO_DATE}"
     if kind == "pattern" and path and path[-1] == "source":
         return path, f"{_describe(error.instance)} is not a source id — use an id from data/sources.yml, or letter#pN for paragraph N of the letter"
@@ -135,7 +135,7 @@ def valid_date(text: str) -> bool:
 
 def check_dates(record, lines, rel):
     for path, value in _walk_values(record):
-        if path and path[-1] in ("as_of", "date", "added") and isinstance(value, str) and value != "0000" \
+        if path and path[-1] in ("as_of", "date", "added", "last_verified") and isinstance(value, str) and value != "0000" \
                 and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and not valid_date(value):
             yield Problem(rel, line_of(lines, path), field_name(path), f"{value!r} does not exist in the calendar — {HOW_TO_DATE}")
 
@@ -196,6 +196,24 @@ def check_unique_names(records):
             others = ", ".join(r for r, _ in same if r != rel)
             yield Problem(rel, line_of(lines, ("name",)), "name",
                           f"same name as {others} — one person is one file: merge them, or tell them apart in `name`")
+
+
+def check_former_slugs(records):
+    """An old address redirects to exactly one record, and never shadows a current one."""
+    current = {Path(rel).stem: rel for rel, _record, _lines in records}
+    claimed = {}
+    for rel, record, lines in records:
+        for index, old in enumerate(record.get("former_slugs") or [] if isinstance(record, dict) else []):
+            if not isinstance(old, str):
+                continue
+            where = ("former_slugs", index)
+            if old in current:
+                yield Problem(rel, line_of(lines, where), field_name(where),
+                              f"{old!r} is the address of {current[old]} — a former slug must not be a current one; remove it")
+            elif old in claimed and claimed[old] != rel:
+                yield Problem(rel, line_of(lines, where), field_name(where),
+                              f"{old!r} is already a former slug of {claimed[old]} — one old address can redirect to one record only")
+            claimed.setdefault(old, rel)
 
 
 def check_counts(people, stated_counts, rel="data/letter/letter.yml"):

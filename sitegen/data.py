@@ -36,6 +36,7 @@ class SiteData:
     letter_meta: dict
     strings: dict
     actions: dict
+    publication: dict
     by_slug: dict = field(default_factory=dict)
 
     def in_group(self, group):
@@ -119,6 +120,7 @@ def _load(root: Path):
             problems.append(Problem("data/letter/letter.yml", 1, "links", f"the letter links {link_text!r} — map it to a source id, or to null to leave it unlinked"))
 
     strings, _ = _read_yaml(root / "data/strings.yml", root, problems)
+    publication, _ = _read_yaml(root / "data/publication.yml", root, problems)
     actions, action_lines = _read_yaml(root / "data/actions.yml", root, problems)
     actions = _need_mapping(actions, "data/actions.yml", problems, "the calls to action")
     problems += checks.check_recipients(actions, action_lines, sources)
@@ -153,6 +155,7 @@ def _load(root: Path):
         if not found:
             record["slug"] = file.stem
     problems += checks.check_unique_names(records)
+    problems += checks.check_former_slugs(records)
 
     people = [r for _rel, r, _l in records if "slug" in r]
     if not problems:
@@ -161,4 +164,4 @@ def _load(root: Path):
         return DataError(problems)
     people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
-                    actions=actions, by_slug={p["slug"]: p for p in people})
+                    actions=actions, publication=publication, by_slug={p["slug"]: p for p in people})

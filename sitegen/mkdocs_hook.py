@@ -19,7 +19,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, render, security, share_images, theme_fixes  # noqa: E402
+from sitegen import data, exports, feed, render, security, share_images, theme_fixes  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -32,6 +32,10 @@ def on_config(config):
         loaded = site()
     except data.DataError as error:
         raise PluginError(error.report()) from None
+    if config["use_directory_urls"]:
+        raise PluginError("mkdocs.yml: use_directory_urls must stay false — pages end in .html so that "
+                          "offline copies work, and people/<slug>.html is each profile's permanent address")
+    config["copyright"] = loaded.publication["footer"]
     repo = config["extra"].get("repository")
     if repo:
         config["edit_uri"] = f"https://github.com/{repo}/edit/main/docs/"
@@ -144,5 +148,18 @@ def on_post_build(config):
     specs = share_image_specs(config)
     drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
     log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
+    helpers = render.Helpers(site, config)
+    loaded = site()
+    exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
+    components = render.component_env(site, config)
+    (site_dir / "feed.xml").write_text(components.get_template("components/feed.xml").render(
+        page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
+        entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
+    redirect = components.get_template("components/redirect.html")
+    for person in loaded.people:
+        for old in person.get("former_slugs") or []:
+            html = redirect.render(page=None, name=tr(person["name"]), target=f"{person['slug']}.html",
+                                   canonical=helpers.site_url(helpers.person_url(person["slug"])))
+            (site_dir / "people" / f"{old}.html").write_text(security.apply_policy(html), encoding="utf-8")
     (site_dir / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {config['site_url'].rstrip('/')}/sitemap.xml\n", encoding="utf-8")

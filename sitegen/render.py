@@ -66,7 +66,7 @@ class Helpers:
 
     def person_url(self, slug: str) -> str:
         """The person's page address below the site root (filename = slug = URL)."""
-        return f"people/{slug}.html" if not self.config["use_directory_urls"] else f"people/{slug}/"
+        return f"people/{slug}.html"
 
     def edit_url(self, slug: str) -> str:
         return f"https://github.com/{self.config['extra']['repository']}/edit/main/data/people/{slug}.yml"
@@ -80,7 +80,7 @@ class Helpers:
         """Everything the call-to-action template needs, with URLs already encoded."""
         acts = self.get_site().actions
         name = tr(person["name"]) if person else None
-        letter_url = self.site_url("letter.html" if not self.config["use_directory_urls"] else "letter/")
+        letter_url = self.site_url("letter.html")
         url = self.site_url(page_url)
         write = acts["write"]
         values = {"person": name or write["person_default"], "letter_url": letter_url, "page_url": url}

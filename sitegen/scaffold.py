@@ -37,6 +37,7 @@ facts:
   - text: "TODO: one sentence that the source says."
     source: todo
 added: {today}
+last_verified: {today}
 """
 
 

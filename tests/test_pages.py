@@ -97,6 +97,7 @@ status: {state: imprisoned, as_of: 2019-05, source: pace-wd-660, note: "[click](
 facts:
   - {text: "javascript:alert(1) <b onmouseover=alert(2)>bold</b> {# c #} ${7*7}", source: pace-wd-660}
 added: 2026-11-25
+last_verified: 2026-11-25
 """
 
 

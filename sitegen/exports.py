@@ -1,0 +1,112 @@
+"""Open data written at build time into site/data/: JSON, CSV, the record schema, a data package.
+
+Everything is sorted and dated from the data, so the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+from .render import Helpers, tr
+
+CSV_FIELDS = [
+    ("slug", "string", "The record's id: its file name and the last part of its page address."),
+    ("name", "string", "The name as the letter spells it."),
+    ("aliases", "string", "Other spellings, separated by '; '."),
+    ("group", "string", "The letter's group, as of October 2017."),
+    ("role", "string", "How the letter describes the person."),
+    ("status", "string", "What is known now (state)."),
+    ("status_as_of", "string", "Date of the status: YYYY, YYYY-MM or YYYY-MM-DD."),
+    ("status_source", "string", "Address of the status's source (the letter's paragraph for letter statements)."),
+    ("letter_paragraphs", "string", "Paragraphs of the letter that name the person, separated by '; '."),
+    ("facts", "integer", "Number of sourced facts on the profile."),
+    ("updates", "integer", "Number of dated updates after the letter."),
+    ("profile_url", "string", "The person's page."),
+    ("added", "string", "When the record was added to the site."),
+    ("last_verified", "string", "When the record was last checked against its sources."),
+]
+
+
+def resolve_source(helpers: Helpers, ref: str, letter_url: str) -> dict:
+    cited = helpers.cite(ref)
+    out = {"id": cited["id"], "title": cited["title"], "publisher": cited["publisher"]}
+    source = helpers.get_site().sources[cited["id"]]
+    if source.get("date"):
+        out["date"] = source["date"]
+    if cited["paragraph"]:
+        out["paragraph"] = cited["paragraph"]
+        out["url"] = f"{letter_url}#p{cited['paragraph']}"
+        out["original_url"] = source["url"]
+    elif source.get("url"):
+        out["url"] = source["url"]
+    return out
+
+
+def person_record(helpers: Helpers, person: dict, letter_url: str) -> dict:
+    """The record as written, with every source id replaced by the source itself."""
+    def resolve(value):
+        if isinstance(value, dict):
+            return {k: (resolve_source(helpers, v, letter_url) if k == "source" else resolve(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        return value
+
+    record = {k: resolve(v) for k, v in person.items() if k != "slug"}
+    return {"slug": person["slug"], "url": helpers.site_url(helpers.person_url(person["slug"])), **record}
+
+
+def people_json(helpers: Helpers, people: list, meta: dict, letter_url: str) -> str:
+    document = {
+        "title": meta["package_title"],
+        "licence": meta["data_licence"],
+        "people": [person_record(helpers, p, letter_url) for p in sorted(people, key=lambda p: p["slug"])],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def people_csv(helpers: Helpers, people: list, letter_url: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([name for name, _type, _doc in CSV_FIELDS])
+    for person in sorted(people, key=lambda p: p["slug"]):
+        status_source = resolve_source(helpers, person["status"]["source"], letter_url)
+        writer.writerow([
+            person["slug"], tr(person["name"]), "; ".join(person.get("aliases") or []), person["group"], person["role"],
+            person["status"]["state"], person["status"]["as_of"], status_source.get("url", status_source["title"]),
+            "; ".join(map(str, person.get("letter_paragraphs") or [])), len(person["facts"]),
+            len(person.get("updates") or []), helpers.site_url(helpers.person_url(person["slug"])),
+            person["added"], person["last_verified"],
+        ])
+    return buffer.getvalue()
+
+
+def datapackage(meta: dict, site_url: str) -> str:
+    package = {
+        "name": meta["package_name"],
+        "title": meta["package_title"],
+        "homepage": site_url,
+        "licenses": [meta["data_licence"]],
+        "resources": [
+            {"name": "people", "type": "table", "path": "people.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "description": "One row per person: the main fields.",
+             "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in CSV_FIELDS],
+                        "primaryKey": ["slug"]}},
+            {"name": "people-json", "type": "json", "path": "people.json", "format": "json", "mediatype": "application/json",
+             "description": "Every record in full, with its sources resolved to titles and addresses."},
+            {"name": "person-schema", "type": "json", "path": "person.schema.json", "format": "json",
+             "mediatype": "application/schema+json", "description": "The JSON Schema of one record (data/people/*.yml)."},
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_all(out_dir: Path, helpers: Helpers, site, meta: dict, schema_file: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    letter_url = helpers.site_url("letter.html")
+    (out_dir / "people.json").write_text(people_json(helpers, site.people, meta, letter_url), encoding="utf-8")
+    (out_dir / "people.csv").write_text(people_csv(helpers, site.people, letter_url), encoding="utf-8")
+    (out_dir / "datapackage.json").write_text(datapackage(meta, helpers.site_url()), encoding="utf-8")
+    shutil.copyfile(schema_file, out_dir / "person.schema.json")
