@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, exports, feed, render, security, share_images, theme_fixes  # noqa: E402
+from sitegen import data, exports, feed, render, security, share_images  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -92,9 +93,8 @@ def on_page_content(html, page, config, files):
 
 
 def finish_html(output: str) -> str:
-    """Last touches to every HTML page: theme fixes, then the security policy (which hashes scripts)."""
-    label = site().strings[render.LANG]["search_dialog"]
-    return security.apply_policy(theme_fixes.label_search_dialog(output, label))
+    """Last touch to every HTML page: the security policy, which hashes its inline scripts."""
+    return security.apply_policy(output)
 
 
 def on_post_page(output, page, config):
@@ -142,6 +142,15 @@ def share_image_specs(config) -> list:
     return images
 
 
+def index_for_search(site_dir: Path) -> None:
+    """Pagefind writes site/pagefind/: an index split into fragments that load only on search."""
+    result = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", "pagefind",
+                             "--quiet"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site (is pagefind-bin installed? run `make build`):\n"
+                          f"{result.stdout}{result.stderr}")
+
+
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
     cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
@@ -161,5 +170,6 @@ def on_post_build(config):
             html = redirect.render(page=None, name=tr(person["name"]), target=f"{person['slug']}.html",
                                    canonical=helpers.site_url(helpers.person_url(person["slug"])))
             (site_dir / "people" / f"{old}.html").write_text(security.apply_policy(html), encoding="utf-8")
+    index_for_search(site_dir)
     (site_dir / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {config['site_url'].rstrip('/')}/sitemap.xml\n", encoding="utf-8")

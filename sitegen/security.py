@@ -37,7 +37,9 @@ def _executable_inline_scripts(html: str):
 
 
 def content_security_policy(html: str) -> str:
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+    """The policy for one page. Only the search page runs Pagefind, which needs WebAssembly."""
+    wasm = ["'wasm-unsafe-eval'"] if "pagefind/pagefind-ui.js" in html else []
+    hashes = wasm + sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
                      for body in _executable_inline_scripts(html)})
     return "; ".join(POLICY).format(hashes=" ".join(hashes)).replace("  ", " ").strip()
 

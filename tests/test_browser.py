@@ -114,18 +114,27 @@ def test_every_page_loads_with_no_errors_no_csp_violation_and_no_third_party_req
     assert not failures, "\n".join(failures)
 
 
-def test_search_works_without_third_party_requests(browser, server):
+def test_search_finds_names_and_aliases_without_third_party_requests(browser, server):
     context = new_context(browser, server)
     visit = Visit(context, server)
-    visit.open("index.html")
+    visit.open("search.html")
+    box = visit.page.locator(".pagefind-ui__search-input")
     for query, slug in [("Ulasik", "natalia-ulasik"), ("Sychev", "igor-sichev")]:  # a name, and an alias
-        visit.page.keyboard.press("/")
-        box = visit.page.locator("input.md-search__input")
         box.fill("")
         box.press_sequentially(query, delay=20)
-        visit.page.locator(f'.md-search-result__item a[href$="people/{slug}.html"]').first.wait_for(state="attached", timeout=10000)
-        visit.page.keyboard.press("Escape")
-    assert not visit.foreign and not visit.errors, visit.foreign + visit.errors
+        visit.page.locator(f'a.pagefind-ui__result-link[href$="people/{slug}.html"]').first.wait_for(timeout=10000)
+    violations = visit.page.evaluate("window.__csp")
+    assert not visit.foreign and not visit.errors and not violations, visit.foreign + visit.errors + violations
+    context.close()
+
+
+def test_search_index_is_not_loaded_until_someone_searches(browser, server):
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    requested = []
+    visit.page.on("request", lambda r: requested.append(r.url))
+    visit.open("people/maks-bokayev.html")
+    assert not [u for u in requested if "pagefind" in u or "search_index" in u], requested
     context.close()
 
 

@@ -135,8 +135,3 @@ def test_hostile_name_is_escaped_in_title_and_meta(hostile_site):
     assert "javascript:alert(1) <b onmouseover=alert(2)>bold</b> {# c #} ${7*7}" in facts
     assert "[click](javascript:alert(1))" in doc.select_one(".kz-status").get_text()
 
-
-def test_material_search_dialog_has_an_accessible_name(built_site):
-    for page in built_site.rglob("*.html"):
-        dialog = soup(page).select_one('div.md-search[role="dialog"]')
-        assert dialog is not None and dialog.get("aria-label") == "Search this site", page.name
