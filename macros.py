@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen import data, render
+from sitegen import data, people_lists, render
 from sitegen.render import tr
 
 ROOT = Path(__file__).resolve().parent
@@ -27,11 +27,15 @@ def define_env(env):
 
     @env.macro
     def people_index() -> str:
-        return html("components/people-index.html", site=data.load(ROOT), groups=data.GROUPS)
+        site = data.load(ROOT)
+        pages = {g: people_lists.pages_of(site.in_group(g), g) for g in data.GROUPS}
+        return html("components/people-index.html", site=site, groups=data.GROUPS, list_pages=pages)
 
     @env.macro
     def people_cards() -> str:
-        return html("components/people-cards.html", site=data.load(ROOT), groups=data.GROUPS)
+        site = data.load(ROOT)
+        return html("components/people-cards.html", site=site, groups=data.GROUPS,
+                    cards=people_lists.home_cards(site), total=len(site.people))
 
     @env.macro
     def counts() -> dict:

@@ -20,7 +20,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, exports, feed, render, security, share_images  # noqa: E402
+from sitegen import data, exports, feed, people_lists, render, security, share_images  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -44,28 +44,48 @@ def on_config(config):
     return config
 
 
+def front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def escape_title(text: str) -> str:
+    """Titles are HTML in MkDocs and Material: text from data is escaped once, here."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def profile_source(person) -> str:
-    """The generated Markdown file: front matter only; the template does the rest."""
+    """A profile's generated Markdown file: front matter only; the hook renders the body."""
     helpers = render.Helpers(site, {"site_url": "", "use_directory_urls": False, "extra": {}})
     group = helpers.ui(f"groups.{person['group']}.one")
     state = helpers.ui(f"states.{person['status']['state']}")
     as_of = helpers.fmt_date(person["status"]["as_of"])
-    meta = {
-        "template": "profile.html",
+    return front_matter({
+        "template": "generated.html",
         "person": person["slug"],
-        # Titles are HTML in MkDocs and Material: escape the name once, here.
-        "title": tr(person["name"]).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+        "title": escape_title(tr(person["name"])),
         "description": f"{tr(person['name'])}: {group}. {state}, as of {as_of}.",
-        "search": {"boost": 2},
-    }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+    })
+
+
+def list_source(page: people_lists.ListPage) -> str:
+    """A page of a large group's list of people."""
+    helpers = render.Helpers(site, {"site_url": "", "extra": {}})
+    title = helpers.ui("list_title", group=helpers.ui(f"groups.{page.group}.many"), number=page.number, total=page.total)
+    return front_matter({
+        "template": "generated.html",
+        "people_list": page.url,
+        "title": escape_title(title),
+        "description": f"{title}: {page.first} to {page.last}.",
+    })
 
 
 def on_files(files, config):
-    for person in site().people:
-        file = File.generated(config, f"people/{person['slug']}.md", content=profile_source(person),
-                              inclusion=InclusionLevel.NOT_IN_NAV)
-        files.append(file)
+    loaded = site()
+    for person in loaded.people:
+        files.append(File.generated(config, f"people/{person['slug']}.md", content=profile_source(person),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    for page in people_lists.all_pages(loaded, data.GROUPS):
+        files.append(File.generated(config, page.path, content=list_source(page), inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -84,11 +104,15 @@ _components: dict = {}
 
 
 def on_page_content(html, page, config, files):
-    """A profile's body is its component, rendered here so that search indexes it too."""
-    slug = page.meta.get("person")
-    if slug:
+    """Generated pages get their body from a component here, so that search indexes it too."""
+    slug, list_url = page.meta.get("person"), page.meta.get("people_list")
+    if slug or list_url:
         env = _components.get(id(config)) or _components.setdefault(id(config), render.component_env(site, config))
-        html = render.render_component(env, "components/person.html", page, person=site().by_slug[slug])
+        if slug:
+            html = render.render_component(env, "components/person.html", page, person=site().by_slug[slug])
+        else:
+            pages = {p.url: p for p in people_lists.all_pages(site(), data.GROUPS)}
+            html = render.render_component(env, "components/people-list-page.html", page, list_page=pages[list_url])
     return security.mark_external_links(html)
 
 

@@ -6,8 +6,11 @@ the images whose text changed.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,13 +34,19 @@ class ShareImage:
     footer: str     # the site's name
 
     def key(self) -> str:
-        fonts = b"".join(p.read_bytes() for p in sorted(FONTS.glob("*.ttf")))
-        digest = hashlib.sha256(fonts)
+        digest = hashlib.sha256(fonts_digest().encode())
         for part in (DESIGN_VERSION, self.title, self.subtitle, self.footer):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def fonts_digest() -> str:
+    """The fonts are part of every image's key: read them once per process."""
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(FONTS.glob("*.ttf")))).hexdigest()
+
+
+@functools.lru_cache(maxsize=32)
 def _font(bold: bool, size: int):
     return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
 
@@ -91,17 +100,28 @@ def draw(image: ShareImage) -> Image.Image:
     return canvas
 
 
+def _draw_into_cache(job) -> None:
+    image, cached = job
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    draw(image).save(partial, format="PNG")
+    partial.replace(cached)
+
+
+PARALLEL_FROM = 32  # below this many new images, starting worker processes costs more than it saves
+
+
 def write_all(images, out_dir: Path, cache_dir: Path) -> int:
     """Write every image into out_dir, drawing only those not in the cache. Returns how many were drawn."""
     out_dir.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    drawn = 0
-    for image in images:
-        cached = cache_dir / f"{image.key()}.png"
-        if not cached.exists():
-            partial = cached.with_suffix(".tmp")
-            draw(image).save(partial, format="PNG")
-            partial.replace(cached)
-            drawn += 1
+    jobs = [(image, cache_dir / f"{image.key()}.png") for image in images]
+    missing = list({cached: (image, cached) for image, cached in jobs if not cached.exists()}.values())
+    if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            list(pool.map(_draw_into_cache, missing, chunksize=16))
+    else:
+        for job in missing:
+            _draw_into_cache(job)
+    for image, cached in jobs:
         shutil.copyfile(cached, out_dir / f"{image.name}.png")
-    return drawn
+    return len(missing)

@@ -1,0 +1,55 @@
+"""How the index of people is split so it stays usable at any size.
+
+A group of up to PAGE_SIZE people is listed on the index itself; a larger one is split
+into numbered list pages (list/<group>-<n>.html), each labelled with its first and last name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .render import tr
+
+PAGE_SIZE = 200
+HOME_CARDS = 100
+
+
+@dataclass(frozen=True)
+class ListPage:
+    group: str
+    number: int
+    total: int
+    people: tuple
+
+    @property
+    def path(self) -> str:
+        return f"list/{self.group}-{self.number}.md"
+
+    @property
+    def url(self) -> str:
+        return f"list/{self.group}-{self.number}.html"
+
+    @property
+    def first(self) -> str:
+        return tr(self.people[0]["name"])
+
+    @property
+    def last(self) -> str:
+        return tr(self.people[-1]["name"])
+
+
+def pages_of(people: list, group: str) -> list:
+    """The list pages of one group; empty when the index can show the group inline."""
+    if len(people) <= PAGE_SIZE:
+        return []
+    ordered = sorted(people, key=lambda p: tr(p["name"]).casefold())
+    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
+    return [ListPage(group, n, len(chunks), tuple(chunk)) for n, chunk in enumerate(chunks, start=1)]
+
+
+def all_pages(site, groups) -> list:
+    return [page for group in groups for page in pages_of(site.in_group(group), group)]
+
+
+def home_cards(site) -> list:
+    """The people shown as cards on the home page: the letter's first, at most HOME_CARDS."""
+    return (site.named_in_letter() + [p for p in site.people if not p.get("letter_paragraphs")])[:HOME_CARDS]
