@@ -1,0 +1,62 @@
+"""Clearly fake people for benchmarks and scale tests. Never written into the real data/.
+
+`make_project(dest, n)` copies the project to `dest` and replaces data/people with n
+synthetic records that pass validation (about ten fields each), citing one synthetic source.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["mkdocs.yml", "macros.py", "docs", "data", "overrides", "sitegen", "fonts"]
+GROUPS = ["imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad"]
+ROLES = ["civil-society-activist", "trade-union-activist", "journalist", "social-network-user"]
+SOURCE = """
+synthetic-benchmark:
+  title: Synthetic benchmark source (not a real source)
+  publisher: Benchmark generator
+  date: 2020-01-01
+  note: Used only by fake records in benchmarks and tests.
+"""
+GIVEN = ["Aigul", "Bolat", "Dana", "Erlan", "Gulnara", "Kairat", "Madina", "Nurlan", "Saule", "Timur"]
+
+
+def record(i: int) -> str:
+    # Seven in ten imprisoned, as in real registries: large groups exercise the paginated index.
+    group = "imprisoned" if i % 10 < 7 else GROUPS[i % 10 - 6]
+    return f"""# yaml-language-server: $schema=../schema/person.schema.json
+name: Fake {GIVEN[i % len(GIVEN)]} Testperson {i:05d}
+aliases: [Fake Test {i:05d}]
+group: {group}
+role: {ROLES[i % len(ROLES)]}
+status: {{state: {group}, as_of: 2020-01, source: synthetic-benchmark}}
+facts:
+  - {{text: "Synthetic fact number one about test record {i}, for benchmarks only.", source: synthetic-benchmark}}
+  - {{text: "Synthetic fact number two about test record {i}, for benchmarks only.", source: synthetic-benchmark}}
+updates:
+  - {{date: 2021-0{1 + i % 9}, text: "Synthetic dated update for record {i}.", source: synthetic-benchmark}}
+added: 2020-01-0{1 + i % 9}
+last_verified: 2020-02-01
+"""
+
+
+def make_project(dest: Path, n: int) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    people = dest / "data/people"
+    for file in people.glob("*.yml"):
+        file.unlink()
+    for i in range(n):
+        (people / f"fake-testperson-{i:05d}.yml").write_text(record(i), encoding="utf-8")
+    sources = dest / "data/sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + SOURCE, encoding="utf-8")
+    letter = dest / "data/letter/letter.yml"  # the letter's counts describe the real records only
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text[: text.index("stated_counts:")] + "stated_counts: {}\n", encoding="utf-8")
+    return dest
