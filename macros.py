@@ -1,6 +1,6 @@
 """Macros for the Markdown pages that ask for them (`render_macros: true` in front matter).
 
-Each macro renders one template from overrides/partials with autoescaping on, so text
+Each macro renders one template from overrides/components with autoescaping on, so text
 from data/ reaches the page as escaped values and never runs as Jinja or HTML.
 """
 from __future__ import annotations
@@ -14,47 +14,52 @@ from sitegen.render import tr
 ROOT = Path(__file__).resolve().parent
 
 
+def current() -> data.SiteData:
+    """The data the build loaded at its start (sitegen/mkdocs_hook.py: on_config)."""
+    return data.load(ROOT, refresh=False)
+
+
 def define_env(env):
-    templates = render.component_env(lambda: data.load(ROOT), env.conf)
+    templates = render.component_env(current, env.conf)
 
     def html(template: str, **values) -> str:
         return render.render_component(templates, template, env.page, **values)
 
     @env.macro
     def call_to_action(slug: str = "") -> str:
-        person = data.load(ROOT).by_slug[slug] if slug else None
+        person = current().by_slug[slug] if slug else None
         return html("components/cta.html", person=person)
 
     @env.macro
     def people_index() -> str:
-        site = data.load(ROOT)
+        site = current()
         pages = {g: people_lists.pages_of(site.in_group(g), g) for g in data.GROUPS}
         return html("components/people-index.html", site=site, groups=data.GROUPS, list_pages=pages)
 
     @env.macro
     def people_cards() -> str:
-        site = data.load(ROOT)
+        site = current()
         return html("components/people-cards.html", site=site, groups=data.GROUPS,
                     cards=people_lists.home_cards(site), total=len(site.people))
 
     @env.macro
     def counts() -> dict:
-        site = data.load(ROOT)
+        site = current()
         return {group: len(site.in_group(group)) for group in data.GROUPS}
 
     @env.macro
     def letter_title() -> str:
-        return data.load(ROOT).letter.title
+        return current().letter.title
 
     @env.macro
     def letter_byline() -> str:
-        site = data.load(ROOT)
+        site = current()
         return html("components/letter-byline.html", source=site.sources[site.letter_meta["source"]],
                     published=site.letter_meta["published"])
 
     @env.macro
     def sources_list() -> str:
-        return html("components/sources-list.html", sources=data.load(ROOT).sources)
+        return html("components/sources-list.html", sources=current().sources)
 
     @env.macro
     def data_downloads() -> str:
@@ -64,7 +69,7 @@ def define_env(env):
     @env.macro
     def letter_text() -> str:
         """The letter as Markdown: verbatim paragraphs with #pN anchors, names linked."""
-        site = data.load(ROOT)
+        site = current()
         links = site.letter_meta.get("links") or {}
         out = []
         for number, paragraph in enumerate(site.letter.paragraphs, start=1):

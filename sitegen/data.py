@@ -85,16 +85,23 @@ def _fingerprint(root: Path):
     return tuple(sorted(out))
 
 
-_cache: dict = {}
+_cache: dict = {}  # root -> (fingerprint, SiteData or DataError)
 
 
-def load(root) -> SiteData:
+def load(root, *, refresh: bool = True) -> SiteData:
+    """Load and check data/ under root.
+
+    With refresh (the default), the files are looked at and reloaded if any changed. Without,
+    the last load of this root is returned as it is: the build refreshes once at its start
+    (on_config, which also runs on every live reload), and every page then reuses that load;
+    looking at every file for every page would make builds quadratic in the number of people.
+    """
     root = Path(root).resolve()
-    key = (root, _fingerprint(root))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _load(root)
-    result = _cache[key]
+    if refresh or root not in _cache:
+        fingerprint = _fingerprint(root)
+        if root not in _cache or _cache[root][0] != fingerprint:
+            _cache[root] = (fingerprint, _load(root))
+    result = _cache[root][1]
     if isinstance(result, DataError):
         raise result
     return result

@@ -25,12 +25,13 @@ from sitegen.render import tr  # noqa: E402
 
 
 def site() -> data.SiteData:
-    return data.load(ROOT)
+    """The data as loaded at the start of this build."""
+    return data.load(ROOT, refresh=False)
 
 
 def on_config(config):
     try:
-        loaded = site()
+        loaded = data.load(ROOT)  # looks at the files once per build
     except data.DataError as error:
         raise PluginError(error.report()) from None
     if config["use_directory_urls"]:
