@@ -98,8 +98,12 @@ def schema_messages(error, schema) -> tuple:
     return path, f"{error.message} — see data/README.md"
 
 
+_validators: dict = {}
+
+
 def check_schema(record, lines, rel, schema):
-    validator = jsonschema.Draft202012Validator(schema)
+    key = json.dumps(schema, sort_keys=True)
+    validator = _validators.get(key) or _validators.setdefault(key, jsonschema.Draft202012Validator(schema))
     for error in sorted(validator.iter_errors(record), key=lambda e: list(map(str, e.absolute_path))):
         path, message = schema_messages(error, schema)
         yield Problem(rel, line_of(lines, path), field_name(path), message)

@@ -86,6 +86,7 @@ def _fingerprint(root: Path):
 
 
 _cache: dict = {}  # root -> (fingerprint, SiteData or DataError)
+_last: dict = {}   # root as given -> the last good load, for the many asks during one build
 
 
 def load(root, *, refresh: bool = True) -> SiteData:
@@ -96,6 +97,8 @@ def load(root, *, refresh: bool = True) -> SiteData:
     (on_config, which also runs on every live reload), and every page then reuses that load;
     looking at every file for every page would make builds quadratic in the number of people.
     """
+    if not refresh and str(root) in _last:
+        return _last[str(root)]
     root = Path(root).resolve()
     if refresh or root not in _cache:
         fingerprint = _fingerprint(root)
@@ -104,6 +107,7 @@ def load(root, *, refresh: bool = True) -> SiteData:
     result = _cache[root][1]
     if isinstance(result, DataError):
         raise result
+    _last[str(root)] = result
     return result
 
 

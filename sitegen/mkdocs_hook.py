@@ -5,13 +5,13 @@ stay out of the nav, and are rendered by overrides/profile.html.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -46,7 +46,8 @@ def on_config(config):
 
 
 def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+    """JSON is YAML: as safe as yaml.safe_dump for any text, and far faster at 10,000 pages."""
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
 def escape_title(text: str) -> str:
@@ -167,34 +168,45 @@ def share_image_specs(config) -> list:
     return images
 
 
-def index_for_search(site_dir: Path) -> None:
-    """Pagefind writes site/pagefind/: an index split into fragments that load only on search."""
-    result = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", "pagefind",
-                             "--quiet"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site (is pagefind-bin installed? run `make build`):\n"
-                          f"{result.stdout}{result.stderr}")
+def start_search_index(site_dir: Path) -> subprocess.Popen:
+    """Pagefind writes site/pagefind/: an index split into fragments that load only on search.
+
+    It runs beside the rest of on_post_build; every HTML page must be written before it starts.
+    """
+    return subprocess.Popen([sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", "pagefind",
+                             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def on_post_build(config):
-    site_dir = Path(config["site_dir"])
-    cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
-    specs = share_image_specs(config)
-    drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
-    log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
-    helpers = render.Helpers(site, config)
-    loaded = site()
-    exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
-    components = render.component_env(site, config)
-    (site_dir / "feed.xml").write_text(components.get_template("components/feed.xml").render(
-        page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
-        entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
-    redirect = components.get_template("components/redirect.html")
+def finish_search_index(process: subprocess.Popen) -> None:
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site (is pagefind-bin installed? run `make build`):\n{output}")
+
+
+def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteData) -> None:
+    """A page at each former address of a record, leading to its current one."""
+    redirect = render.component_env(site, helpers.config).get_template("components/redirect.html")
     for person in loaded.people:
         for old in person.get("former_slugs") or []:
             html = redirect.render(page=None, name=tr(person["name"]), target=f"{person['slug']}.html",
                                    canonical=helpers.site_url(helpers.person_url(person["slug"])))
             (site_dir / "people" / f"{old}.html").write_text(security.apply_policy(html), encoding="utf-8")
-    index_for_search(site_dir)
+
+
+def on_post_build(config):
+    site_dir = Path(config["site_dir"])
+    helpers = render.Helpers(site, config)
+    loaded = site()
+    write_redirects(site_dir, helpers, loaded)
+    search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
+    cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
+    specs = share_image_specs(config)
+    drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
+    log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
+    exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
+    (site_dir / "feed.xml").write_text(render.component_env(site, config).get_template("components/feed.xml").render(
+        page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
+        entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
     (site_dir / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {config['site_url'].rstrip('/')}/sitemap.xml\n", encoding="utf-8")
+    finish_search_index(search)

@@ -123,5 +123,14 @@ def write_all(images, out_dir: Path, cache_dir: Path) -> int:
         for job in missing:
             _draw_into_cache(job)
     for image, cached in jobs:
-        shutil.copyfile(cached, out_dir / f"{image.name}.png")
+        place(cached, out_dir / f"{image.name}.png")
     return len(missing)
+
+
+def place(cached: Path, target: Path) -> None:
+    """A hard link to the cached file where the file system allows it, else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)

@@ -257,3 +257,15 @@ def test_print_layout_hides_navigation_and_actions(browser, server):
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
     context.close()
+
+
+def test_opening_a_profile_does_not_download_anything_that_grows_with_the_data(browser, server):
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    requested = []
+    visit.page.on("requestfinished", lambda r: requested.append(r.url[len(server):]))
+    visit.open("people/maks-bokayev.html")
+    visit.page.wait_for_load_state("networkidle")
+    grows = [u for u in requested if u.startswith(("sitemap", "search", "pagefind", "feed", "data/"))]
+    assert not grows, grows
+    context.close()

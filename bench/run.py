@@ -1,0 +1,259 @@
+"""Build-time and page-weight benchmark, 30 to 10,000 people. A benchmark, not a test.
+
+    .venv/bin/python bench/run.py [--quick] [--sizes 30,300]     (or: make bench [QUICK=1])
+
+For each N it copies the project to a temporary folder with N synthetic people
+(bench/synthetic.py), builds it with a cold and a warm share-image cache, and builds a bare
+Material site with the same pages and no features of ours. It measures wall time, peak
+memory, output size, one profile's HTML size and what a browser downloads to open one
+profile (recorded in Chromium, raw and gzip). Then live reload on the real data and the
+share-image cache. It prints a table, writes bench/results/latest.json and plot.svg, and
+rewrites the results section of BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from plot import write_plot  # noqa: E402
+from serve import serve  # noqa: E402
+from synthetic import make_project  # noqa: E402
+
+SIZES = [30, 300, 1000, 3000, 10000]
+RESULTS = HERE / "results"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".pf_meta")
+
+
+def timed_build(project: Path, out: Path, env: dict) -> dict:
+    """Build once; wall seconds and the build process's peak memory (MiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed in {project}:\n{output[-3000:]}")
+    drawn = re.search(r"share images: (\d+) drawn", output)
+    return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024, 1),
+            "images_drawn": int(drawn.group(1)) if drawn else None}
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def bare_material(dest: Path, ours: Path) -> Path:
+    """The same pages as plain Markdown on a default Material site: no hook, macros or overrides."""
+    docs = dest / "docs"
+    (docs / "people").mkdir(parents=True)
+    (docs / "index.md").write_text("# People\n\nA bare Material site for comparison.\n", encoding="utf-8")
+    import yaml
+    for file in sorted((ours / "data/people").glob("*.yml")):
+        person = yaml.safe_load(file.read_text(encoding="utf-8"))
+        facts = "\n".join(f"- {f['text']} (Source: {f['source']})" for f in person["facts"])
+        updates = "\n".join(f"- {u['date']}: {u['text']}" for u in person.get("updates") or [])
+        (docs / "people" / f"{file.stem}.md").write_text(
+            f"# {person['name']}\n\nGroup: {person['group']}. Role: {person['role']}.\n\n"
+            f"Status: {person['status']['state']}, as of {person['status']['as_of']}.\n\n"
+            f"## What is known\n\n{facts}\n\n## Later updates\n\n{updates}\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Bare Material\nsite_url: https://example.org/kazakhstan-open-letter/\n"
+        "use_directory_urls: false\ntheme:\n  name: material\n  font: false\n"
+        "nav:\n  - index.md\nnot_in_nav: |\n  /people/*.md\n", encoding="utf-8")
+    return dest
+
+
+def bytes_to_open(site: Path, page: str) -> dict:
+    """What Chromium downloads to open `page` and let it settle: raw and gzip bytes, by kind."""
+    from playwright.sync_api import sync_playwright
+    requested = []
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page()
+        tab.on("requestfinished", lambda r: requested.append(r.url))
+        tab.goto(origin + page, wait_until="networkidle")
+        tab.wait_for_timeout(500)
+        browser.close()
+        files = [site / u[len(origin):].split("?")[0].split("#")[0] for u in requested if u.startswith(origin)]
+    raw = gz = 0
+    kinds: dict = {}
+    for file in files:
+        if not file.is_file():
+            continue
+        content = file.read_bytes()
+        size = len(gzip.compress(content, mtime=0)) if file.name.endswith(TEXT) else len(content)
+        raw, gz = raw + len(content), gz + size
+        kind = file.suffix.lstrip(".") or "other"
+        kinds[kind] = kinds.get(kind, 0) + size
+    return {"requests": len(files), "raw_kb": round(raw / 1024, 1), "gzip_kb": round(gz / 1024, 1),
+            "gzip_kb_by_type": {k: round(v / 1024, 1) for k, v in sorted(kinds.items())}}
+
+
+def measure_size(n: int, work: Path) -> dict:
+    ours = make_project(work / f"ours-{n}", n)
+    cache = work / f"cache-{n}"
+    env = {**ENV, "SHARE_IMAGE_CACHE": str(cache)}
+    cold = timed_build(ours, work / f"site-{n}", env)
+    warm = timed_build(ours, work / f"site-{n}", env)
+    bare = bare_material(work / f"bare-{n}", ours)
+    bare_build = timed_build(bare, work / f"bare-site-{n}", ENV)
+    profile = "people/" + sorted((ours / "data/people").glob("*.yml"))[n // 2].stem + ".html"
+    site, bare_site = work / f"site-{n}", work / f"bare-site-{n}"
+    result = {
+        "n": n,
+        "ours_cold": cold, "ours_warm": warm, "bare": bare_build,
+        "ms_per_profile_cold": round(cold["seconds"] * 1000 / n, 1),
+        "ms_per_profile_warm": round(warm["seconds"] * 1000 / n, 1),
+        "ms_per_profile_bare": round(bare_build["seconds"] * 1000 / n, 1),
+        "output_mb": round(folder_size(site) / 2**20, 1),
+        "bare_output_mb": round(folder_size(bare_site) / 2**20, 1),
+        "profile_html_kb": round((site / profile).stat().st_size / 1024, 1),
+        "open_profile": bytes_to_open(site, profile),
+        "bare_open_profile": bytes_to_open(bare_site, profile),
+    }
+    shutil.rmtree(ours), shutil.rmtree(bare), shutil.rmtree(bare_site), shutil.rmtree(cache)
+    shutil.rmtree(site)
+    return result
+
+
+def live_reload(work: Path) -> dict:
+    """Edit one YAML file of the real data under `mkdocs serve`; seconds until the page shows it."""
+    project = make_project(work / "serve", 0)
+    shutil.rmtree(project / "data/people")
+    shutil.copytree(ROOT / "data/people", project / "data/people")
+    shutil.copyfile(ROOT / "data/letter/letter.yml", project / "data/letter/letter.yml")
+    import socket
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env={**ENV, "SHARE_IMAGE_CACHE": str(work / "serve-cache")},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/kazakhstan-open-letter/people/maks-bokayev.html"
+    timings = []
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        record = project / "data/people/maks-bokayev.yml"
+        for attempt in range(3):
+            marker = f"Edited for the live-reload benchmark {attempt}"
+            text = record.read_text(encoding="utf-8")
+            time.sleep(1.0)
+            start = time.perf_counter()
+            record.write_text(re.sub(r"(- text: )Named in the open letter", rf"\1{marker}. Named in the open letter", text, 1),
+                              encoding="utf-8")
+            while time.perf_counter() - start < 60:
+                try:
+                    if marker in urllib.request.urlopen(url, timeout=2).read().decode("utf-8"):
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            timings.append(round(time.perf_counter() - start, 2))
+            record.write_text(text, encoding="utf-8")
+            time.sleep(2.5)
+    finally:
+        server.terminate()
+        server.wait()
+    return {"seconds": timings, "median": sorted(timings)[len(timings) // 2]}
+
+
+def image_cache_check(work: Path) -> dict:
+    """After a warm build, change one person: only that person's image is drawn again."""
+    project = make_project(work / "cache-check", 30)
+    env = {**ENV, "SHARE_IMAGE_CACHE": str(work / "cache-check-images")}
+    timed_build(project, work / "cache-site", env)
+    file = sorted((project / "data/people").glob("*.yml"))[3]
+    file.write_text(file.read_text(encoding="utf-8").replace("as_of: 2020-01", "as_of: 2020-02"), encoding="utf-8")
+    return {"people": 30, "images_after_one_change": timed_build(project, work / "cache-site", env)["images_drawn"]}
+
+
+def table(results: list) -> str:
+    head = ("| N | build cold (s) | build warm (s) | bare Material (s) | ms/profile warm | ms/profile bare "
+            "| peak MiB | output MB | profile HTML KB | open a profile: KB gzip (raw) | bare Material: KB gzip (raw) |")
+    rows = [head, "|" + "---|" * 11]
+    for r in results:
+        o, b = r["open_profile"], r["bare_open_profile"]
+        rows.append(f"| {r['n']:,} | {r['ours_cold']['seconds']} | {r['ours_warm']['seconds']} | {r['bare']['seconds']} "
+                    f"| {r['ms_per_profile_warm']} | {r['ms_per_profile_bare']} | {max(r['ours_cold']['peak_mib'], r['ours_warm']['peak_mib'])} "
+                    f"| {r['output_mb']} | {r['profile_html_kb']} | {o['gzip_kb']} ({o['raw_kb']}) | {b['gzip_kb']} ({b['raw_kb']}) |")
+    return "\n".join(rows)
+
+
+def targets(results: list, reload: dict, cache: dict) -> str:
+    by_n = {r["n"]: r for r in results}
+    lines = []
+    if 1000 in by_n and 10000 in by_n:
+        ratio = by_n[10000]["ms_per_profile_warm"] / by_n[1000]["ms_per_profile_warm"]
+        lines.append(f"- per-profile build cost at 10,000 / at 1,000 (warm): {ratio:.2f}× (target ≤ 1.3×)")
+    if 1000 in by_n:
+        r = by_n[1000]
+        lines.append(f"- whole site at 1,000 vs bare Material: warm {r['ours_warm']['seconds'] / r['bare']['seconds']:.2f}×, "
+                     f"cold {r['ours_cold']['seconds'] / r['bare']['seconds']:.2f}× (target ≤ 1.3×)")
+    opened = [r["open_profile"]["gzip_kb"] for r in results]
+    spread = (max(opened) - min(opened)) / min(opened) * 100
+    lines.append(f"- bytes to open a profile: {min(opened)}–{max(opened)} KB gzip across N, spread {spread:.1f}% "
+                 f"(target ±5%, ≤ 100 KB); bare Material: {results[0]['bare_open_profile']['gzip_kb']}–"
+                 f"{results[-1]['bare_open_profile']['gzip_kb']} KB")
+    lines.append(f"- live reload after editing one YAML file (real data): median {reload['median']} s of {reload['seconds']} (target ≤ 2 s)")
+    lines.append(f"- share images drawn after changing one of {cache['people']} people: {cache['images_after_one_change']} (target 1)")
+    return "\n".join(lines)
+
+
+def update_benchmarks_md(text: str) -> None:
+    path = ROOT / "BENCHMARKS.md"
+    current = path.read_text(encoding="utf-8")
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    path.write_text(current[: current.index(start) + len(start)] + "\n" + text + "\n" + current[current.index(end):],
+                    encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="skip 10,000")
+    parser.add_argument("--sizes", help="comma-separated sizes, e.g. 30,300")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [s for s in SIZES if not (args.quick and s > 3000)]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:
+        work = Path(tmp)
+        for n in sizes:
+            print(f"N = {n:,} ...", flush=True)
+            results.append(measure_size(n, work))
+            print(table(results[-1:]).splitlines()[-1], flush=True)
+        reload = live_reload(work)
+        cache = image_cache_check(work)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps({"sizes": results, "live_reload": reload, "image_cache": cache},
+                                                    indent=2) + "\n", encoding="utf-8")
+    write_plot(results, RESULTS / "plot.svg")
+    summary = (f"Measured {time.strftime('%Y-%m-%d')} on this project's 2-core machine "
+               f"(`{' '.join(sys.argv[1:]) or 'full run'}`).\n\n{table(results)}\n\n{targets(results, reload, cache)}\n\n"
+               "![Build cost per profile and bytes to open a profile, against N](bench/results/plot.svg)")
+    print("\n" + summary)
+    update_benchmarks_md(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
