@@ -65,7 +65,8 @@ def profile_source(person) -> str:
         "template": "generated.html",
         "person": person["slug"],
         "title": escape_title(tr(person["name"])),
-        "description": f"{tr(person['name'])}: {group}. {state}, as of {as_of}.",
+        "description": helpers.ui("profile_description", name=tr(person["name"]), group=group, state=state,
+                                  as_of=helpers.ui("status_as_of", date=as_of)),
     })
 
 
@@ -77,7 +78,7 @@ def list_source(page: people_lists.ListPage) -> str:
         "template": "generated.html",
         "people_list": page.url,
         "title": escape_title(title),
-        "description": f"{title}: {page.first} to {page.last}.",
+        "description": f"{title}: {helpers.ui('list_range', first=page.first, last=page.last)}.",
     })
 
 
@@ -115,12 +116,13 @@ def on_page_content(html, page, config, files):
         else:
             pages = {p.url: p for p in people_lists.all_pages(site(), data.GROUPS)}
             html = render.render_component(env, "components/people-list-page.html", page, list_page=pages[list_url])
-    return security.mark_external_links(html)
+    return html
 
 
 def finish_html(output: str) -> str:
-    """Last touch to every HTML page: the security policy, which hashes its inline scripts."""
-    return security.apply_policy(output)
+    """Last touches to every HTML page, theme parts included: safe external links, then the
+    security policy (last, since it hashes the page's inline scripts)."""
+    return security.apply_policy(security.mark_external_links(output))
 
 
 def on_post_page(output, page, config):

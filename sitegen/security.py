@@ -11,7 +11,8 @@ import re
 
 PLACEHOLDER = "__CSP__"
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-EXTERNAL_LINK = re.compile(r"<a (?P<attrs>[^>]*?href=\"https?://[^\"]*\"[^>]*)>")
+EXTERNAL_LINK = re.compile(r"<a [^>]*?href=\"https?://[^\"]*\"[^>]*>")
+REL = re.compile(r'rel="([^"]*)"')
 DATA_TYPES = ("application/json", "application/ld+json")
 
 POLICY = [
@@ -50,6 +51,14 @@ def apply_policy(html: str) -> str:
 
 
 def mark_external_links(html: str) -> str:
-    """rel="noopener noreferrer" on links to other sites, unless a rel is already set."""
-    return EXTERNAL_LINK.sub(lambda m: m.group(0) if " rel=" in m.group(0)
-                             else f'<a {m.group("attrs")} rel="noopener noreferrer">', html)
+    """rel="noopener noreferrer" on every link to another site, added to any rel it already has."""
+    def mark(match):
+        tag = match.group(0)
+        rel = REL.search(tag)
+        if rel is None:
+            return tag[:-1] + ' rel="noopener noreferrer">'
+        tokens = rel.group(1).split()
+        tokens += [t for t in ("noopener", "noreferrer") if t not in tokens]
+        return tag[: rel.start()] + f'rel="{" ".join(tokens)}"' + tag[rel.end():]
+
+    return EXTERNAL_LINK.sub(mark, html)

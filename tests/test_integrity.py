@@ -54,3 +54,15 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
         if path.is_file() and path.read_bytes() != (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes():
             differences.append(str(path.relative_to(tmp_path / "a")))
     assert not differences, sorted(set(differences))
+
+
+def test_every_external_link_has_noopener_noreferrer(built_site):
+    from conftest import soup
+    missing = []
+    for page in built_site.rglob("*.html"):
+        for a in soup(page).find_all("a", href=True):
+            if a["href"].startswith(("http://", "https://")):
+                rel = set(a.get("rel") or [])
+                if not {"noopener", "noreferrer"} <= rel:
+                    missing.append(f"{page.relative_to(built_site)}: {a['href'][:60]}")
+    assert not missing, missing[:10]
