@@ -1,7 +1,10 @@
-"""MkDocs hook: check the data before anything is built, then add one page per person.
+"""MkDocs hook: the glue between data/ and the site. Registered in mkdocs.yml under `hooks:`.
 
-Registered in mkdocs.yml under `hooks:`. Profile pages are generated here (File.generated),
-stay out of the nav, and are rendered by overrides/profile.html.
+- on_config: load and check the data once per build; a bad record stops the build here.
+- on_files: one generated page per person (and list pages for large groups), out of the nav.
+- on_page_content: their bodies, from overrides/components, so that search indexes them.
+- on_post_page / on_post_template: safe external links and the Content-Security-Policy.
+- on_post_build: redirects, search index, share images, open data, feed, robots.txt.
 """
 from __future__ import annotations
 
@@ -29,11 +32,16 @@ def site() -> data.SiteData:
     return data.load(ROOT, refresh=False)
 
 
+_build: dict = {}  # what this build's pages share: helpers and the component environment
+
+
 def on_config(config):
     try:
         loaded = data.load(ROOT)  # looks at the files once per build
     except data.DataError as error:
         raise PluginError(error.report()) from None
+    _build["helpers"] = render.Helpers(site, config)
+    _build["components"] = render.component_env(site, config)
     if config["use_directory_urls"]:
         raise PluginError("mkdocs.yml: use_directory_urls must stay false — pages end in .html so that "
                           "offline copies work, and people/<slug>.html is each profile's permanent address")
@@ -41,7 +49,6 @@ def on_config(config):
     repo = config["extra"].get("repository")
     if repo:
         config["edit_uri"] = f"https://github.com/{repo}/edit/main/docs/"
-    config["extra"]["people_count"] = len(loaded.people)
     return config
 
 
@@ -57,7 +64,7 @@ def escape_title(text: str) -> str:
 
 def profile_source(person) -> str:
     """A profile's generated Markdown file: front matter only; the hook renders the body."""
-    helpers = render.Helpers(site, {"site_url": "", "use_directory_urls": False, "extra": {}})
+    helpers = _build["helpers"]
     group = helpers.ui(f"groups.{person['group']}.one")
     state = helpers.ui(f"states.{person['status']['state']}")
     as_of = helpers.fmt_date(person["status"]["as_of"])
@@ -72,7 +79,7 @@ def profile_source(person) -> str:
 
 def list_source(page: people_lists.ListPage) -> str:
     """A page of a large group's list of people."""
-    helpers = render.Helpers(site, {"site_url": "", "extra": {}})
+    helpers = _build["helpers"]
     title = helpers.ui("list_title", group=helpers.ui(f"groups.{page.group}.many"), number=page.number, total=page.total)
     return front_matter({
         "template": "generated.html",
@@ -94,7 +101,7 @@ def on_files(files, config):
 
 def escaped_template(name) -> bool:
     """Our own templates render data, so they escape everything; Material's do not."""
-    return bool(name) and (name.startswith("components/") or name == "404.html")
+    return bool(name) and name.startswith("components/")
 
 
 def on_env(env, config, files):
@@ -103,14 +110,11 @@ def on_env(env, config, files):
     return env
 
 
-_components: dict = {}
-
-
 def on_page_content(html, page, config, files):
     """Generated pages get their body from a component here, so that search indexes it too."""
     slug, list_url = page.meta.get("person"), page.meta.get("people_list")
     if slug or list_url:
-        env = _components.get(id(config)) or _components.setdefault(id(config), render.component_env(site, config))
+        env = _build["components"]
         if slug:
             html = render.render_component(env, "components/person.html", page, person=site().by_slug[slug])
         else:
@@ -150,14 +154,14 @@ def home_heading(config) -> str:
 
 def share_image_specs(config) -> list:
     """What each preview image says: one per person, one for the letter, one for the site."""
-    helpers = render.Helpers(site, config)
+    helpers = _build["helpers"]
     loaded = site()
     footer = config["site_name"]
     images = [share_images.ShareImage(
         name=person["slug"], title=tr(person["name"]),
-        subtitle=f"{helpers.ui('groups.' + person['group'] + '.one')} · "
-                 f"{helpers.ui('states.' + person['status']['state'])}, "
-                 f"{helpers.ui('status_as_of', date=helpers.fmt_date(person['status']['as_of']))}",
+        subtitle=helpers.ui("share_person_subtitle", group=helpers.ui(f"groups.{person['group']}.one"),
+                            state=helpers.ui(f"states.{person['status']['state']}"),
+                            as_of=helpers.ui("status_as_of", date=helpers.fmt_date(person["status"]["as_of"]))),
         footer=footer) for person in loaded.people]
     source = loaded.sources[loaded.letter_meta["source"]]
     images.append(share_images.ShareImage(
@@ -187,7 +191,7 @@ def finish_search_index(process: subprocess.Popen) -> None:
 
 def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteData) -> None:
     """A page at each former address of a record, leading to its current one."""
-    redirect = render.component_env(site, helpers.config).get_template("components/redirect.html")
+    redirect = _build["components"].get_template("components/redirect.html")
     for person in loaded.people:
         for old in person.get("former_slugs") or []:
             html = redirect.render(page=None, name=tr(person["name"]), target=f"{person['slug']}.html",
@@ -197,7 +201,7 @@ def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteDa
 
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
-    helpers = render.Helpers(site, config)
+    helpers = _build["helpers"]
     loaded = site()
     write_redirects(site_dir, helpers, loaded)
     search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
@@ -206,7 +210,7 @@ def on_post_build(config):
     drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
     log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
     exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
-    (site_dir / "feed.xml").write_text(render.component_env(site, config).get_template("components/feed.xml").render(
+    (site_dir / "feed.xml").write_text(_build["components"].get_template("components/feed.xml").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
     (site_dir / "robots.txt").write_text(

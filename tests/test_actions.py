@@ -101,3 +101,16 @@ def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
     media = css[css.index("@media print"):]
     assert "size: A4" in media and ".md-header" in media and ".kz-cta" in media
     assert 'content: " <" attr(href) ">"' in media
+
+
+def test_the_ask_is_in_front_of_the_reader_on_the_letter_and_every_profile(built_site, site_data):
+    pages = {"letter.html": "Act now"}
+    pages.update({f"people/{p['slug']}.html": f"Act for {p['name']}" for p in site_data.people})
+    for page, label in pages.items():
+        doc = soup(built_site / page)
+        ask = doc.select_one(".kz-ask")
+        assert ask is not None, page
+        assert ask.a["href"] == "#kz-act" and ask.a.get_text() == label
+        order = doc.find_all(True)
+        first_content = doc.select_one("#kz-facts, .kz-letter")
+        assert order.index(ask) < order.index(first_content), f"{page}: the ask comes after the content"
