@@ -35,6 +35,10 @@ def site() -> data.SiteData:
 _build: dict = {}  # what this build's pages share: helpers and the component environment
 
 
+def on_startup(command, dirty):
+    _build["dev_server"] = command == "serve"
+
+
 def on_config(config):
     try:
         loaded = data.load(ROOT)  # looks at the files once per build
@@ -126,7 +130,7 @@ def on_page_content(html, page, config, files):
 def finish_html(output: str) -> str:
     """Last touches to every HTML page, theme parts included: safe external links, then the
     security policy (last, since it hashes the page's inline scripts)."""
-    return security.apply_policy(security.mark_external_links(output))
+    return security.apply_policy(security.mark_external_links(output), dev_server=_build.get("dev_server", False))
 
 
 def on_post_page(output, page, config):

@@ -37,17 +37,23 @@ def _executable_inline_scripts(html: str):
         yield match.group("body")
 
 
-def content_security_policy(html: str) -> str:
-    """The policy for one page. Only the search page runs Pagefind, which needs WebAssembly."""
+def content_security_policy(html: str, dev_server: bool = False) -> str:
+    """The policy for one page. Only the search page runs Pagefind, which needs WebAssembly.
+
+    Under `mkdocs serve` (dev_server), MkDocs adds an inline live-reload script after this hook,
+    different at every build; there, and only there, inline scripts are allowed.
+    """
     wasm = ["'wasm-unsafe-eval'"] if "pagefind/pagefind-ui.js" in html else []
+    if dev_server:
+        return "; ".join(POLICY).format(hashes=" ".join(wasm + ["'unsafe-inline'"]))
     hashes = wasm + sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
                      for body in _executable_inline_scripts(html)})
     return "; ".join(POLICY).format(hashes=" ".join(hashes)).replace("  ", " ").strip()
 
 
-def apply_policy(html: str) -> str:
+def apply_policy(html: str, dev_server: bool = False) -> str:
     """Fill the placeholder that overrides/main.html writes into <head>."""
-    return html.replace(PLACEHOLDER, content_security_policy(html), 1)
+    return html.replace(PLACEHOLDER, content_security_policy(html, dev_server), 1)
 
 
 def mark_external_links(html: str) -> str:

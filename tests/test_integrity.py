@@ -66,3 +66,17 @@ def test_every_external_link_has_noopener_noreferrer(built_site):
                 if not {"noopener", "noreferrer"} <= rel:
                     missing.append(f"{page.relative_to(built_site)}: {a['href'][:60]}")
     assert not missing, missing[:10]
+
+
+def test_built_pages_never_allow_inline_scripts_by_default(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "'unsafe-inline'" not in html and "__CSP__" not in html, page.name
+
+
+def test_only_the_dev_server_allows_its_live_reload_script():
+    from sitegen import security
+    html = "<html><head><script>livereload(1, 2)</script></head></html>"
+    assert "'unsafe-inline'" in security.content_security_policy(html, dev_server=True)
+    strict = security.content_security_policy(html)
+    assert "'unsafe-inline'" not in strict and "'sha256-" in strict
