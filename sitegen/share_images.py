@@ -3,6 +3,11 @@
 Drawn with Pillow and the fonts in fonts/, without the network. Each image is cached under
 .cache/share-images by a hash of everything that goes into it, so a rebuild draws only
 the images whose text changed.
+
+Why Pillow rather than Material's social plugin: the plugin needs Cairo, downloads its
+fonts unless told otherwise, renders through layouts tied to a theme that ends in 2027,
+and knows nothing of our data (a person's status line). This module is small, offline,
+deterministic (same input, same bytes) and moves unchanged to any successor theme.
 """
 from __future__ import annotations
 
