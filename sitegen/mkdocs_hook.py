@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,7 +153,7 @@ def home_heading(config) -> str:
     """The home page's own heading (docs/index.md), so the words live in one place."""
     for line in (Path(config["docs_dir"]) / "index.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return re.sub(r"\s*\{[^}]*\}\s*$", "", line[2:]).strip()  # without an attribute list { .class }
     return config["site_name"]
 
 

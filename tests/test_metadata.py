@@ -140,3 +140,10 @@ def test_share_image_fonts_cover_cyrillic_and_kazakh_letters():
         missing = font.getmask("\uffff").getbbox()  # the .notdef box drawn for a missing glyph
         for ch in letters:
             assert font.getmask(ch).getbbox() != missing, f"{name} lacks {ch}"
+
+
+def test_home_share_image_says_the_home_heading_without_markup():
+    from sitegen import mkdocs_hook
+    from conftest import ROOT
+    heading = mkdocs_hook.home_heading({"docs_dir": str(ROOT / "docs"), "site_name": "x"})
+    assert heading == "Don't turn a blind eye to Kazakhstan's political prisoners"
