@@ -162,10 +162,18 @@ def check_sources(record, lines, rel, sources, paragraph_count):
                           f"the letter has paragraphs 1 to {paragraph_count} — fix the number after #p")
 
 
+def plain_name(record):
+    """The English name of a record, whether written as text or per language; None if malformed."""
+    name = record.get("name") if isinstance(record, dict) else None
+    if isinstance(name, dict):
+        name = name.get("en")
+    return name if isinstance(name, str) else None
+
+
 def check_letter_mentions(record, lines, rel, letter):
     from .letter import name_positions
-    name = record.get("name")
-    if not isinstance(name, str):
+    name = plain_name(record)
+    if name is None:
         return
     for index, number in enumerate(record.get("letter_paragraphs") or []):
         if not isinstance(number, int):
@@ -192,8 +200,8 @@ def check_unique_names(records):
     """Two files for the same name are one person twice: both files are named."""
     by_name = {}
     for rel, record, lines in records:
-        name = record.get("name") if isinstance(record, dict) else None
-        if isinstance(name, str):
+        name = plain_name(record)
+        if name is not None:
             by_name.setdefault(" ".join(name.casefold().split()), []).append((rel, lines))
     for same in by_name.values():
         for rel, lines in same if len(same) > 1 else []:

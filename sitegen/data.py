@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import checks, letter as letter_mod, yaml_source
 from .checks import Problem
+from .render import tr
 
 GROUPS = ("imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad")
 
@@ -72,8 +73,9 @@ def _need_mapping(value, rel, problems, what):
 
 
 def _letter_order(letter, person):
-    positions = letter_mod.name_positions(letter, person["name"], person.get("letter_paragraphs") or [])
-    return (0, min(positions), "") if positions else (1, (0, 0), person["name"].casefold())
+    name = tr(person["name"])
+    positions = letter_mod.name_positions(letter, name, person.get("letter_paragraphs") or [])
+    return (0, min(positions), "") if positions else (1, (0, 0), name.casefold())
 
 
 def _fingerprint(root: Path):

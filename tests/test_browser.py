@@ -199,7 +199,8 @@ def test_without_javascript_content_links_and_calls_to_action_are_there(browser,
     assert not failures, "\n".join(failures)
 
 
-EVERY_ACTION = {"Write to decision-makers", "X", "Facebook", "Telegram", "WhatsApp", "VK", "LinkedIn", "Email", "Copy link"}
+EVERY_ACTION = {"Write to decision-makers", "X", "Facebook", "Telegram", "WhatsApp", "VK", "LinkedIn", "Email", "Copy link",
+                "Print or save as PDF"}
 
 
 def test_calls_to_action_reachable_by_keyboard_with_visible_focus(browser, server, site_data):
@@ -242,6 +243,23 @@ def test_copy_link_button_copies_the_page_url(browser, server):
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert page.url == server + "people/maks-bokayev.html", "with JavaScript the link copies instead of navigating"
     context.close()
+
+
+def test_print_button_appears_with_javascript_and_prints(browser, server):
+    context = new_context(browser, server)
+    page = context.new_page()
+    page.add_init_script("window.print = () => { window.__printed = true; }")
+    page.goto(server + "letter.html")
+    button = page.locator("button.kz-print")
+    button.click()
+    assert page.evaluate("window.__printed === true")
+    context.close()
+    without = new_context(browser, server, java_script_enabled=False)
+    page = without.new_page()
+    page.goto(server + "letter.html")
+    assert not page.locator("button.kz-print").is_visible()
+    assert page.locator(".kz-cta__print").is_visible()
+    without.close()
 
 
 def test_print_layout_hides_navigation_and_actions(browser, server):

@@ -121,3 +121,21 @@ def test_a_bad_record_stops_the_build_with_a_message_not_a_traceback(project, tm
     assert "data/people/t.yml:5: status.as_of: '2019-02-30' does not exist in the calendar" in output
     assert "Traceback" not in output
     assert not (tmp_path / "out" / "people" / "t.html").exists()
+
+
+def test_text_fields_may_carry_other_languages_and_english_is_shown(project, tmp_path):
+    from conftest import assert_built, soup
+    localized = GOOD.replace("name: Test Person", "name: {en: Test Person, ru: Тестовый Человек, kk: Тест Адам}").replace(
+        "text: A sourced sentence.", "text: {en: A sourced sentence., ru: Предложение с источником.}")
+    (project / "data/people/test-person.yml").write_text(localized, encoding="utf-8")
+    assert data.load(project).by_slug["test-person"]["name"]["kk"] == "Тест Адам"
+    out = tmp_path / "out"
+    assert_built(build(project, out))
+    doc = soup(out / "people/test-person.html")
+    assert doc.find("h1").get_text() == "Test Person"
+    assert "A sourced sentence." in doc.select_one("ul.kz-facts").get_text()
+
+
+def test_a_language_that_is_not_planned_is_refused(project):
+    problems = problems_for(project, "t.yml", GOOD.replace("text: A sourced sentence.", "text: {en: A sentence., de: Ein Satz.}"))
+    assert any("facts #1.text" in p for p in problems), problems
