@@ -215,7 +215,7 @@ def on_post_build(config):
     drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
     log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
     exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
-    (site_dir / "feed.xml").write_text(_build["components"].get_template("components/feed.xml").render(
+    (site_dir / "feed.xml").write_text(_build["components"].get_template("components/atom-feed.html").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
     (site_dir / "robots.txt").write_text(

@@ -80,3 +80,8 @@ def test_only_the_dev_server_allows_its_live_reload_script():
     assert "'unsafe-inline'" in security.content_security_policy(html, dev_server=True)
     strict = security.content_security_policy(html)
     assert "'unsafe-inline'" not in strict and "'sha256-" in strict
+
+
+def test_no_template_source_is_published(built_site):
+    assert not (built_site / "components").exists()
+    assert not list(built_site.rglob("*.j2")) and not (built_site / "generated.html").exists()
