@@ -83,6 +83,6 @@ def define_env(env):
                 if number in (person.get("letter_paragraphs") or []):
                     name = re.escape(tr(person["name"]))
                     target = f"people/{person['slug']}.md"
-                    text = re.sub(rf"(?<![\w\[]){name}(?!\w)", lambda m: f"[{m.group(0)}]({target})", text)
+                    text = re.sub(rf"(?<![\w\[]){name}(?!\w)", lambda m, target=target: f"[{m.group(0)}]({target})", text)
             out.append(f"{text}\n{{: #p{number} }}")
         return "\n\n".join(out)

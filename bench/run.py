@@ -160,7 +160,7 @@ def live_reload(work: Path) -> dict:
             text = record.read_text(encoding="utf-8")
             time.sleep(1.0)
             start = time.perf_counter()
-            record.write_text(re.sub(r"(- text: )Named in the open letter", rf"\1{marker}. Named in the open letter", text, 1),
+            record.write_text(re.sub(r"(- text: )Named in the open letter", rf"\1{marker}. Named in the open letter", text, count=1),
                               encoding="utf-8")
             while time.perf_counter() - start < 60:
                 try:

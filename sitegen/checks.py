@@ -56,7 +56,7 @@ def _describe(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def schema_messages(error, schema) -> tuple:
+def schema_messages(error) -> tuple:
     """(path, message) for one jsonschema error, worded as what to do."""
     path = tuple(error.absolute_path)
     kind = error.validator
@@ -91,7 +91,7 @@ def schema_messages(error, schema) -> tuple:
     if kind == "oneOf":  # a text field: plain text or {en: ..., ru: ..., kk: ...}
         inner = sorted(error.context, key=lambda e: len(list(e.absolute_path)))
         if isinstance(error.instance, str) and inner:
-            return schema_messages(inner[0], schema)
+            return schema_messages(inner[0])
         return path, "should be plain text, or languages with their text (en: ..., ru: ..., kk: ...)"
     if kind == "pattern" and path and path[-1] == "file":
         return path, "should be a file name like maks-bokayev.jpg (lowercase, .jpg/.png/.webp)"
@@ -105,7 +105,7 @@ def check_schema(record, lines, rel, schema):
     key = json.dumps(schema, sort_keys=True)
     validator = _validators.get(key) or _validators.setdefault(key, jsonschema.Draft202012Validator(schema))
     for error in sorted(validator.iter_errors(record), key=lambda e: list(map(str, e.absolute_path))):
-        path, message = schema_messages(error, schema)
+        path, message = schema_messages(error)
         yield Problem(rel, line_of(lines, path), field_name(path), message)
 
 

@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 
-import pytest
 from conftest import ROOT, assert_built, build, copy_project
 
 BASE = "kazakhstan-open-letter"  # the path of the default site_url: 404.html links from the site root

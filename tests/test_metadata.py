@@ -30,7 +30,7 @@ def local_file(built_site, site_url, url):
 
 @pytest.fixture(scope="module")
 def site_url():
-    import yaml  # the default of mkdocs.yml; the tests build without SITE_URL
+    # the default of mkdocs.yml: the tests build without SITE_URL
     return "https://example.org/kazakhstan-open-letter/"
 
 
