@@ -48,6 +48,11 @@ def define_env(env):
         return {group: len(site.in_group(group)) for group in data.GROUPS}
 
     @env.macro
+    def report_problem_url() -> str:
+        """The "Report a problem" form of this repository (configuration, as for edit links)."""
+        return f"https://github.com/{env.conf['extra']['repository']}/issues/new?template=report-problem.yml"
+
+    @env.macro
     def letter_title() -> str:
         return current().letter.title
 

@@ -135,3 +135,9 @@ def test_hostile_name_is_escaped_in_title_and_meta(hostile_site):
     assert "javascript:alert(1) <b onmouseover=alert(2)>bold</b> {# c #} ${7*7}" in facts
     assert "[click](javascript:alert(1))" in doc.select_one(".kz-status").get_text()
 
+
+
+def test_accessibility_statement_links_the_report_form(built_site):
+    doc = soup(built_site / "accessibility.html")
+    link = doc.find("a", string="Report a problem")
+    assert link["href"] == "https://github.com/example/kazakhstan-open-letter/issues/new?template=report-problem.yml"
