@@ -21,6 +21,7 @@ def current() -> data.SiteData:
 
 def define_env(env):
     templates = render.component_env(current, env.conf)
+    helpers = render.Helpers(current, env.conf)
 
     def html(template: str, **values) -> str:
         return render.render_component(templates, template, env.page, **values)
@@ -50,7 +51,7 @@ def define_env(env):
     @env.macro
     def report_problem_url() -> str:
         """The "Report a problem" form of this repository (configuration, as for edit links)."""
-        return f"https://github.com/{env.conf['extra']['repository']}/issues/new?template=report-problem.yml"
+        return helpers.repository_url("issues/new?template=report-problem.yml")
 
     @env.macro
     def letter_title() -> str:

@@ -41,7 +41,8 @@ last_verified: 2020-02-01
 """
 
 
-def make_project(dest: Path, n: int) -> Path:
+def copy_project(dest: Path) -> Path:
+    """A copy of everything the build reads, to change data in without touching the real one."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         src = ROOT / part
@@ -49,6 +50,11 @@ def make_project(dest: Path, n: int) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    return dest
+
+
+def make_project(dest: Path, n: int) -> Path:
+    copy_project(dest)
     people = dest / "data/people"
     for file in people.glob("*.yml"):
         file.unlink()

@@ -51,9 +51,8 @@ def on_config(config):
         raise PluginError("mkdocs.yml: use_directory_urls must stay false — pages end in .html so that "
                           "offline copies work, and people/<slug>.html is each profile's permanent address")
     config["copyright"] = loaded.publication["footer"]
-    repo = config["extra"].get("repository")
-    if repo:
-        config["edit_uri"] = f"https://github.com/{repo}/edit/main/docs/"
+    if config["extra"].get("repository"):
+        config["edit_uri"] = _build["helpers"].repository_url("edit/main/docs/")
     return config
 
 
@@ -99,7 +98,8 @@ def on_files(files, config):
     for person in loaded.people:
         files.append(File.generated(config, f"people/{person['slug']}.md", content=profile_source(person),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
-    for page in people_lists.all_pages(loaded, data.GROUPS):
+    _build["list_pages"] = {page.url: page for page in people_lists.all_pages(loaded, data.GROUPS)}
+    for page in _build["list_pages"].values():
         files.append(File.generated(config, page.path, content=list_source(page), inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
@@ -123,8 +123,8 @@ def on_page_content(html, page, config, files):
         if slug:
             html = render.render_component(env, "components/person.html", page, person=site().by_slug[slug])
         else:
-            pages = {p.url: p for p in people_lists.all_pages(site(), data.GROUPS)}
-            html = render.render_component(env, "components/people-list-page.html", page, list_page=pages[list_url])
+            html = render.render_component(env, "components/people-list-page.html", page,
+                                           list_page=_build["list_pages"][list_url])
     return html
 
 

@@ -68,12 +68,15 @@ class Helpers:
         """The person's page address below the site root (filename = slug = URL)."""
         return f"people/{slug}.html"
 
+    def repository_url(self, path: str) -> str:
+        """An address in this site's GitHub repository (configuration: extra.repository)."""
+        return f"https://github.com/{self.config['extra']['repository']}/{path}"
+
     def edit_url(self, slug: str) -> str:
-        return f"https://github.com/{self.config['extra']['repository']}/edit/main/data/people/{slug}.yml"
+        return self.repository_url(f"edit/main/data/people/{slug}.yml")
 
     def report_url(self, slug: str) -> str:
-        return (f"https://github.com/{self.config['extra']['repository']}/issues/new"
-                f"?template=correct-profile.yml&slug={quote(slug)}")
+        return self.repository_url(f"issues/new?template=correct-profile.yml&slug={quote(slug)}")
 
     # -- calls to action ---------------------------------------------------------------
     def actions(self, person, page_url: str) -> dict:

@@ -5,7 +5,6 @@ Builds run `mkdocs build --strict` in a subprocess, never with -q (which hides w
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,19 +15,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PROJECT_PARTS = ["mkdocs.yml", "macros.py", "docs", "data", "overrides", "sitegen", "fonts"]
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of what the build reads, to change data in without touching the real one."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import copy_project  # noqa: E402,F401  (one list of what the build reads)
 
 
 def build(project: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -5,10 +5,7 @@ shows everything that is wrong.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 from conftest import html_pages
@@ -20,24 +17,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
-BASE = "/kazakhstan-open-letter/"  # the path of the default site_url, as on GitHub Pages
-
-
 @pytest.fixture(scope="module")
 def server(built_site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def translate_path(self, path):
-            return super().translate_path("/" + path[len(BASE):] if path.startswith(BASE) else "/__outside_base__")
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
-    httpd.shutdown()
+    """The built site on 127.0.0.1 under its site_url path, compressed, as GitHub Pages serves it."""
+    from serve import serve  # bench/serve.py (bench/ is on the path: conftest.py)
+    with serve(built_site) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")

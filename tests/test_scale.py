@@ -2,14 +2,12 @@
 
 Timing lives in bench/run.py; this checks correctness at a size where the index paginates.
 """
-import sys
 from collections import Counter
 
 import pytest
-from conftest import ROOT, assert_built, build, soup
+from conftest import assert_built, build, soup
 
-sys.path.insert(0, str(ROOT / "bench"))
-from synthetic import make_project  # noqa: E402
+from synthetic import make_project  # noqa: E402  (bench/ is on the path: conftest.py)
 
 N = 300
 pytestmark = pytest.mark.slow
