@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen import data, people_lists, render
+from sitegen import data, people_lists, render, timeline
 from sitegen.render import tr
 
 ROOT = Path(__file__).resolve().parent
@@ -47,6 +47,21 @@ def define_env(env):
     def counts() -> dict:
         site = current()
         return {group: len(site.in_group(group)) for group in data.GROUPS}
+
+    @env.macro
+    def since_letter() -> str:
+        """The "Since the letter" page: chart, table, who is still held, year by year, decisions."""
+        site = current()
+        return html("components/since.html", site=site, chart=helpers.chart(), years=helpers.since_events(),
+                    held=[p for p in site.people if p["status"]["state"] in timeline.HELD],
+                    decisions=sorted((dict(d, id=i) for i, d in site.decisions.items()), key=lambda d: d["date"]))
+
+    @env.macro
+    def status_today() -> str:
+        """The home page's summary: the letter's counts beside what the sources show today."""
+        site = current()
+        return html("components/status-today.html", site=site, groups=data.GROUPS,
+                    letter_counts={g: len(site.in_group(g)) for g in data.GROUPS})
 
     @env.macro
     def report_problem_url() -> str:

@@ -38,6 +38,7 @@ updates:
   - {{date: 2021-0{1 + i % 9}, text: "Synthetic dated update for record {i}.", source: synthetic-benchmark}}
 added: 2020-01-0{1 + i % 9}
 last_verified: 2020-02-01
+last_searched: 2020-02-01
 """
 
 
@@ -62,6 +63,7 @@ def make_project(dest: Path, n: int) -> Path:
         (people / f"fake-testperson-{i:05d}.yml").write_text(record(i), encoding="utf-8")
     sources = dest / "data/sources.yml"
     sources.write_text(sources.read_text(encoding="utf-8") + SOURCE, encoding="utf-8")
+    (dest / "data/decisions.yml").write_text("{}\n", encoding="utf-8")  # decisions name real records only
     letter = dest / "data/letter/letter.yml"  # the letter's counts describe the real records only
     text = letter.read_text(encoding="utf-8")
     letter.write_text(text[: text.index("stated_counts:")] + "stated_counts: {}\n", encoding="utf-8")

@@ -76,7 +76,7 @@ def schema_messages(error) -> tuple:
         return path, f"should be {wanted}, not {_describe(error.instance)} — put text in quotes if it looks like a number or yes/no"
     if kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
         return path, "is empty — write the text, or remove the field if it is optional"
-    if kind == "pattern" and path and path[-1] in ("as_of", "date", "added", "last_verified"):
+    if kind == "pattern" and path and path[-1] in ("as_of", "date", "added", "last_verified", "last_searched"):
         return path, f"{_describe(error.instance)} is not a date — {HOW_TO_DATE}"
     if kind == "pattern" and path and path[-1] == "source":
         return path, f"{_describe(error.instance)} is not a source id — use an id from data/sources.yml, or letter#pN for paragraph N of the letter"
@@ -139,7 +139,7 @@ def valid_date(text: str) -> bool:
 
 def check_dates(record, lines, rel):
     for path, value in _walk_values(record):
-        if path and path[-1] in ("as_of", "date", "added", "last_verified") and isinstance(value, str) and value != "0000" \
+        if path and path[-1] in ("as_of", "date", "added", "last_verified", "last_searched") and isinstance(value, str) and value != "0000" \
                 and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and not valid_date(value):
             yield Problem(rel, line_of(lines, path), field_name(path), f"{value!r} does not exist in the calendar — {HOW_TO_DATE}")
 
@@ -274,3 +274,79 @@ def check_recipients(actions, lines, sources, rel="data/actions.yml"):
             yield Problem(rel, line_of(lines, path + ("email",)), where + ".email", "not an email address — copy it exactly from the source")
         if str(recipient["source"]).split("#")[0] not in sources:
             yield Problem(rel, line_of(lines, path + ("source",)), where + ".source", "unknown source — add the page that publishes this address to data/sources.yml")
+
+
+def _date_ok(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) is not None and valid_date(value)
+
+
+def check_timeline(record, lines, rel, today: str):
+    """Updates oldest first and none in the future; `status` equal to the latest state."""
+    from . import timeline
+    updates = [u for u in record.get("updates") or [] if isinstance(u, dict)]
+    dated = [(index, u["date"]) for index, u in enumerate(record.get("updates") or [])
+             if isinstance(u, dict) and _date_ok(u.get("date"))]
+    for index, date in dated:
+        if timeline.before(today, date):
+            where = ("updates", index, "date")
+            yield Problem(rel, line_of(lines, where), field_name(where),
+                          f"{date!r} is in the future — date an update by when it happened, as the source says")
+    dates = [d for _i, d in dated]
+    for position in timeline.out_of_order(dates):
+        index, date = dated[position]
+        earlier = next(d for d in dates[:position] if timeline.before(date, d))
+        where = ("updates", index, "date")
+        yield Problem(rel, line_of(lines, where), field_name(where),
+                      f"{date!r} is dated before an update above it ({earlier!r}) — list updates oldest first: move it up")
+    status = record.get("status")
+    if not isinstance(status, dict) or not all(_date_ok(u.get("date")) for u in updates) \
+            or record.get("group") not in timeline.GROUP_STATE:
+        return
+    expected = timeline.expected_status(record)
+    if expected is None:  # not named in the letter and no update gives a state: the group's state
+        expected = {"state": timeline.GROUP_STATE[record["group"]], "date": status.get("as_of"), "letter": True}
+    where = ("status",)
+    said = (status.get("state"), status.get("as_of"))
+    if said != (expected["state"], expected["date"]):
+        if expected["letter"]:
+            origin = "the letter's (no update carries a `state`)" if record.get("letter_paragraphs") else f"its group's ({record.get('group')})"
+        else:
+            origin = f"the latest update with a `state` ({expected['date']})"
+        yield Problem(rel, line_of(lines, where), "status",
+                      f"says {said[0]} as of {said[1]} but the timeline says {expected['state']} as of {expected['date']} — "
+                      f"`status` is what is known now: make its state and as_of equal {origin}, or add the update that changed it")
+
+
+def check_decisions(decisions, lines, sources, slugs, rel="data/decisions.yml"):
+    """Decisions of international bodies: each sourced, dated, about people who have records."""
+    known = {"body", "kind", "number", "title", "date", "source", "also", "asked", "people", "groups", "note"}
+    for decision_id, entry in decisions.items():
+        where = (decision_id,)
+        if not SLUG.match(str(decision_id)):
+            yield Problem(rel, line_of(lines, where), str(decision_id), "ids are lowercase letters, digits and hyphens — rename it")
+        if not isinstance(entry, dict):
+            yield Problem(rel, line_of(lines, where), str(decision_id), "should have fields body, kind, number, title, date, source, asked")
+            continue
+        for key in ("body", "kind", "title", "date", "source", "asked"):
+            if not isinstance(entry.get(key), (str, dict)) or not entry.get(key):
+                yield Problem(rel, line_of(lines, where), f"{decision_id}.{key}", f"missing — add `{key}:` (see data/README.md)")
+        for key in sorted(set(entry) - known):
+            yield Problem(rel, line_of(lines, where + (key,)), f"{decision_id}.{key}",
+                          f"unknown field — use {', '.join(sorted(known))}")
+        if entry.get("date") is not None and not _date_ok(entry.get("date")):
+            yield Problem(rel, line_of(lines, where + ("date",)), f"{decision_id}.date", f"{entry.get('date')!r} is not a date — {HOW_TO_DATE}")
+        refs = [("source", entry.get("source"))] + [(("also", i), ref) for i, ref in enumerate(entry.get("also") or [])]
+        for path, source in refs:
+            if isinstance(source, str) and source.split("#")[0] not in sources:
+                path = path if isinstance(path, tuple) else (path,)
+                yield Problem(rel, line_of(lines, where + path), field_name((decision_id,) + path),
+                              f"unknown source {source!r} — add the page to data/sources.yml first")
+        for index, slug in enumerate(entry.get("people") or []):
+            if slug not in slugs:
+                yield Problem(rel, line_of(lines, where + ("people", index)), f"{decision_id}.people #{index + 1}",
+                              f"no record {slug!r} in data/people — use a file name without .yml")
+        for index, group in enumerate(entry.get("groups") or []):
+            from .timeline import GROUP_STATE
+            if group not in GROUP_STATE:
+                yield Problem(rel, line_of(lines, where + ("groups", index)), f"{decision_id}.groups #{index + 1}",
+                              f"{group!r} is not a group — use one of: {', '.join(GROUP_STATE)}")

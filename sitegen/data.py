@@ -6,6 +6,7 @@ and `make serve` reloads only after an edit.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,10 +39,17 @@ class SiteData:
     strings: dict
     actions: dict
     publication: dict
+    decisions: dict = field(default_factory=dict)
     by_slug: dict = field(default_factory=dict)
 
     def in_group(self, group):
         return [p for p in self.people if p["group"] == group]
+
+    def decisions_about(self, person):
+        """Decisions that name the person, or the letter's group the person is in; oldest first."""
+        return sorted((dict(d, id=i) for i, d in self.decisions.items()
+                       if person["slug"] in (d.get("people") or []) or person["group"] in (d.get("groups") or [])),
+                      key=lambda d: d["date"])
 
     def named_in_letter(self):
         return [p for p in self.people if p.get("letter_paragraphs")]
@@ -139,6 +147,7 @@ def _load(root: Path):
     problems += checks.check_recipients(actions, action_lines, sources)
 
     schema = checks.load_schema(root)
+    today = dt.date.today().isoformat()
     people_dir = root / checks.PEOPLE_DIR
     records = []
     for file in sorted(people_dir.iterdir()):
@@ -163,6 +172,8 @@ def _load(root: Path):
         found += checks.check_dates(record, lines, rel)
         found += checks.check_sources(record, lines, rel, sources, len(letter.paragraphs))
         found += checks.check_letter_mentions(record, lines, rel, letter)
+        if not found:
+            found += checks.check_timeline(record, lines, rel, today)
         problems += found
         records.append((rel, record, lines))
         if not found:
@@ -171,10 +182,13 @@ def _load(root: Path):
     problems += checks.check_former_slugs(records)
 
     people = [r for _rel, r, _l in records if "slug" in r]
+    decisions, decision_lines = _read_yaml(root / "data/decisions.yml", root, problems)
+    decisions = _need_mapping(decisions, "data/decisions.yml", problems, "decisions")
+    problems += checks.check_decisions(decisions, decision_lines, sources, {Path(rel).stem for rel, _r, _l in records})
     if not problems:
         problems += checks.check_counts(people, meta.get("stated_counts") or {})
     if problems:
         return DataError(problems)
     people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
-                    actions=actions, publication=publication, by_slug={p["slug"]: p for p in people})
+                    actions=actions, publication=publication, decisions=decisions, by_slug={p["slug"]: p for p in people})

@@ -27,6 +27,14 @@ CSV_FIELDS = [
     ("profile_url", "string", "The person's page."),
     ("added", "string", "When the record was added to the site."),
     ("last_verified", "string", "When the record was last checked against its sources."),
+    ("last_searched", "string", "When someone last searched for news of the person."),
+]
+YEAR_FIELDS = [
+    ("year", "integer", "A year from 2017, the letter's, to the latest year in the data."),
+    ("state", "string", "A state: imprisoned, psychiatric-detention, restricted-freedom, suspended-sentence, "
+                        "persecuted-abroad, released, acquitted, died or unknown."),
+    ("count", "integer", "How many people named in the letter were in that state at the end of that year: the state of "
+                         "their latest update dated in or before the year, or the letter's where there is none."),
 ]
 
 
@@ -55,7 +63,11 @@ def person_record(helpers: Helpers, person: dict, letter_url: str) -> dict:
         return value
 
     record = {k: resolve(v) for k, v in person.items() if k != "slug"}
-    return {"slug": person["slug"], "url": helpers.site_url(helpers.person_url(person["slug"])), **record}
+    decisions = [{"id": d["id"], "body": d["body"], "kind": d["kind"], "number": d.get("number"), "title": d["title"],
+                  "date": d["date"], "asked": d["asked"], "source": resolve_source(helpers, d["source"], letter_url)}
+                 for d in helpers.get_site().decisions_about(person)]
+    return {"slug": person["slug"], "url": helpers.site_url(helpers.person_url(person["slug"])), **record,
+            "decisions": decisions}
 
 
 def people_json(helpers: Helpers, people: list, meta: dict, letter_url: str) -> str:
@@ -78,8 +90,20 @@ def people_csv(helpers: Helpers, people: list, letter_url: str) -> str:
             person["status"]["state"], person["status"]["as_of"], status_source.get("url", status_source["title"]),
             "; ".join(map(str, person.get("letter_paragraphs") or [])), len(person["facts"]),
             len(person.get("updates") or []), helpers.site_url(helpers.person_url(person["slug"])),
-            person["added"], person["last_verified"],
+            person["added"], person["last_verified"], person["last_searched"],
         ])
+    return buffer.getvalue()
+
+
+def status_by_year_csv(site) -> str:
+    """year,state,count: the numbers of the "Since the letter" chart (sitegen/timeline.py)."""
+    from .timeline import status_by_year
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([name for name, _type, _doc in YEAR_FIELDS])
+    for year, counts in status_by_year(site.named_in_letter()):
+        for state, count in counts.items():
+            writer.writerow([year, state, count])
     return buffer.getvalue()
 
 
@@ -94,6 +118,10 @@ def datapackage(meta: dict, site_url: str) -> str:
              "description": "One row per person: the main fields.",
              "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in CSV_FIELDS],
                         "primaryKey": ["slug"]}},
+            {"name": "status-by-year", "type": "table", "path": "status-by-year.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8", "description": "How many of the people named in the letter were in each state at the end of each year.",
+             "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in YEAR_FIELDS],
+                        "primaryKey": ["year", "state"]}},
             {"name": "people-json", "type": "json", "path": "people.json", "format": "json", "mediatype": "application/json",
              "description": "Every record in full, with its sources resolved to titles and addresses."},
             {"name": "person-schema", "type": "json", "path": "person.schema.json", "format": "json",
@@ -108,5 +136,6 @@ def write_all(out_dir: Path, helpers: Helpers, site, meta: dict, schema_file: Pa
     letter_url = helpers.site_url("letter.html")
     (out_dir / "people.json").write_text(people_json(helpers, site.people, meta, letter_url), encoding="utf-8")
     (out_dir / "people.csv").write_text(people_csv(helpers, site.people, letter_url), encoding="utf-8")
+    (out_dir / "status-by-year.csv").write_text(status_by_year_csv(site), encoding="utf-8")
     (out_dir / "datapackage.json").write_text(datapackage(meta, helpers.site_url()), encoding="utf-8")
     shutil.copyfile(schema_file, out_dir / "person.schema.json")

@@ -26,9 +26,10 @@ def entries(helpers: Helpers, people: list) -> list:
                     "summary": helpers.ui("feed_added_summary", name=name)})
         for index, update in enumerate(person.get("updates") or []):
             source = helpers.cite(update["source"])
-            out.append({"id": f"{url}#update-{index + 1}", "url": f"{url}#kz-updates", "date": update["date"],
+            out.append({"id": f"{url}#update-{index + 1}", "url": f"{url}#update-{index + 1}", "date": update["date"],
                         "title": f"{name}: {helpers.fmt_date(update['date'])}",
-                        "summary": f"{tr(update['text'])} ({helpers.ui('per_source')} {source['publisher']}, {source['title']})"})
+                        "summary": (f"{helpers.ui('states.' + update['state'])}. " if update.get("state") else "")
+                                   + f"{tr(update['text'])} ({helpers.ui('per_source')} {source['publisher']}, {source['title']})"})
     out.sort(key=lambda e: (timestamp(e["date"]), e["id"]), reverse=True)
     for entry in out:
         entry["updated"] = timestamp(entry["date"])

@@ -70,14 +70,13 @@ def profile_source(person) -> str:
     """A profile's generated Markdown file: front matter only; the hook renders the body."""
     helpers = _build["helpers"]
     group = helpers.ui(f"groups.{person['group']}.one")
-    state = helpers.ui(f"states.{person['status']['state']}")
-    as_of = helpers.fmt_date(person["status"]["as_of"])
+    now = helpers.status(person)
     return front_matter({
         "template": "generated.html",
         "person": person["slug"],
         "title": escape_title(tr(person["name"])),
-        "description": helpers.ui("profile_description", name=tr(person["name"]), group=group, state=state,
-                                  as_of=helpers.ui("status_as_of", date=as_of)),
+        "description": helpers.ui("profile_description", name=tr(person["name"]), group=group, state=now["label"],
+                                  date=now["when"]),
     })
 
 
@@ -165,8 +164,7 @@ def share_image_specs(config) -> list:
     images = [share_images.ShareImage(
         name=person["slug"], title=tr(person["name"]),
         subtitle=helpers.ui("share_person_subtitle", group=helpers.ui(f"groups.{person['group']}.one"),
-                            state=helpers.ui(f"states.{person['status']['state']}"),
-                            as_of=helpers.ui("status_as_of", date=helpers.fmt_date(person["status"]["as_of"]))),
+                            state=helpers.status(person)["short"], date=helpers.status(person)["when"]),
         footer=footer) for person in loaded.people]
     source = loaded.sources[loaded.letter_meta["source"]]
     images.append(share_images.ShareImage(

@@ -86,17 +86,23 @@ class Helpers:
         letter_url = self.site_url("letter.html")
         url = self.site_url(page_url)
         write = acts["write"]
-        values = {"person": name or write["person_default"], "letter_url": letter_url, "page_url": url}
-        subject = write["subject"].format(**values) if name else write["subject_default"]
-        body = write["body"].format(**values)
+        held = person is None or self.status(person)["held"]
+        values = {"person": name, "letter_url": letter_url, "page_url": url}
+        if name:
+            subject = (write["subject"] if held else write["subject_other"]).format(**values)
+            about = write["about_person"].format(person=name, status=self.status(person)["phrase"])
+        else:
+            subject, about = write["subject_default"], write["about_default"]
+        body = write["body"].format(about=about, **values)
         recipients = ",".join(r["email"] for r in write.get("recipients") or [])
         mailto = f"mailto:{quote(recipients, safe='@,')}?subject={quote(subject)}&body={quote(body)}"
         share = acts["share"]
-        text = share["text"].format(person=name) if name else share["text_default"]
+        text = (share["text"] if held else share["text_other"]).format(person=name) if name else share["text_default"]
         fill = {"url": quote(url, safe=""), "text": quote(text, safe=""),
                 "text_and_url": quote(f"{text} {url}", safe="")}
         links = [{"id": p["id"], "label": p["label"], "url": p["url"].format(**fill)} for p in share["platforms"]]
-        return {"name": name, "mailto": mailto, "share": links, "url": url,
+        held_or_restricted = person is None or self.ask(person)["kind"] not in ("free", "died")
+        return {"name": name, "mailto": mailto, "share": links, "url": url, "held_or_restricted": held_or_restricted,
                 "recipients": write.get("recipients") or []}
 
     # -- previews: Open Graph image and JSON-LD -----------------------------------------
@@ -118,7 +124,8 @@ class Helpers:
         if person:
             name = tr(person["name"])
             alt = f"{name}: {self.ui('groups.' + person['group'] + '.one')}"
-            entity = {"@type": "Person", "name": name, "description": self.ui("roles." + person["role"])}
+            entity = {"@type": "Person", "name": name,
+                      "description": f"{self.ui('roles.' + person['role'])}. {self.status(person)['phrase']}."}
             if person.get("aliases"):
                 entity["alternateName"] = list(person["aliases"])
             jsonld = {"@context": "https://schema.org", "@type": "ProfilePage", "url": url, "image": image,
@@ -137,6 +144,105 @@ class Helpers:
             jsonld = {"@context": "https://schema.org", "@type": "WebSite", "name": self.config["site_name"], "url": url}
         return {"type": "website", "image": image, "image_alt": self.config["site_name"], "jsonld": jsonld}
 
+    # -- status and timeline ---------------------------------------------------------------
+    def status(self, person) -> dict:
+        """The person's status now, as the profile, cards and previews say it."""
+        from . import timeline
+        status = person["status"]
+        state, as_of = status["state"], status["as_of"]
+        latest = None  # the update that set the status, if one did
+        for update in person.get("updates") or []:
+            if update.get("state") == state and update["date"] == as_of:
+                latest = update
+        date = self.fmt_date(as_of)
+        from_letter = latest is None
+        when = self.ui("status_as_of", date=date) if from_letter else date
+        phrase = self.ui("status_date", state=self.ui(f"states.{state}"), date=when)
+        return {"state": state, "label": self.ui(f"states.{state}"), "short": self.ui(f"state_short.{state}"),
+                "date": date, "as_of": as_of, "source": status["source"], "note": status.get("note"),
+                "text": latest["text"] if latest else None, "also": (latest or {}).get("also") or [],
+                "from_letter": from_letter, "when": when, "phrase": phrase, "held": state in timeline.HELD,
+                "later_news": timeline.later_news(person)}
+
+    @staticmethod
+    def decision_name(decision: dict) -> str:
+        """'UN Working Group on Arbitrary Detention, Opinion No. 16/2017'."""
+        return f"{decision['body']}, {decision['kind']}" + (f" {decision['number']}" if decision.get("number") else "")
+
+    def timeline(self, person) -> list:
+        from . import timeline
+        return timeline.events(person, self.get_site().decisions_about(person))
+
+    def ask(self, person) -> dict:
+        """Which ask fits the person now: release only for those still held."""
+        if person is None:
+            return {"kind": "held", "text": self.ui("ask_line")}
+        status = self.status(person)
+        name = tr(person["name"])
+        state = status["state"]
+        if status["held"]:
+            kind, text = "held", self.ui("ask_held", name=name)
+        elif state == "died":
+            kind, text = "died", self.ui("ask_died", name=name, date=status["date"])
+        elif state in ("released", "acquitted"):
+            kind, text = "free", self.ui("ask_free", name=name)
+        elif state in ("restricted-freedom", "suspended-sentence"):
+            kind, text = "restricted", self.ui("ask_restricted", name=name)
+        elif state == "persecuted-abroad":
+            kind, text = "abroad", self.ui("ask_abroad")
+        else:
+            kind, text = "unknown", self.ui("ask_unknown", name=name)
+        owed = [d for d in self.get_site().decisions_about(person) if d.get("people")] if kind in ("free", "died", "restricted") else []
+        return {"kind": kind, "text": text, "owed": owed}
+
+    def today_counts(self) -> dict:
+        """How many people are in each state now, and as of when (the latest search)."""
+        from . import timeline
+        people = self.get_site().people
+        counts = {}
+        for person in people:
+            counts[person["status"]["state"]] = counts.get(person["status"]["state"], 0) + 1
+        return {"counts": [(s, counts[s]) for s in timeline.STATES if s in counts],
+                "searched": max((p["last_searched"] for p in people), default="")}
+
+    def chart(self, width: int = 640, row: int = 34) -> dict:
+        """The "Since the letter" chart: one stacked bar per year, drawn as SVG by a template."""
+        from . import timeline
+        years = timeline.status_by_year(self.get_site().named_in_letter())
+        label_w, gap = 56, 6
+        total = max((sum(c.values()) for _y, c in years), default=1) or 1
+        unit = (width - label_w - 8) / total
+        rows = []
+        for index, (year, counts) in enumerate(years):
+            x, segments = label_w, []
+            for state, count in counts.items():
+                segments.append({"state": state, "count": count, "x": round(x, 2), "w": round(count * unit, 2),
+                                 "label": self.ui(f"state_short.{state}")})
+                x += count * unit
+            rows.append({"year": year, "y": index * row, "segments": segments, "total": sum(counts.values())})
+        states = [s for s in timeline.STATES if any(s in c for _y, c in years)]
+        return {"rows": rows, "states": states, "width": width, "height": len(rows) * row, "bar": row - gap,
+                "first": years[0][0] if years else 2017, "last": years[-1][0] if years else 2017,
+                "table": [(y, [c.get(s, 0) for s in states], sum(c.values())) for y, c in years]}
+
+    def since_events(self) -> list:
+        """[(year, [events])] after the letter, every person's dated updates and every decision."""
+        from . import timeline
+        site = self.get_site()
+        out = {}
+        for person in site.people:
+            for index, update in enumerate(person.get("updates") or []):
+                if not timeline.before(update["date"], timeline.LETTER_DATE):
+                    out.setdefault(timeline.year(update["date"]), []).append(
+                        {"kind": "update", "date": update["date"], "person": person, "text": update["text"],
+                         "state": update.get("state"), "source": update["source"], "index": index})
+        for decision_id, decision in site.decisions.items():
+            if not timeline.before(decision["date"], timeline.LETTER_DATE):
+                out.setdefault(timeline.year(decision["date"]), []).append(
+                    {"kind": "decision", "date": decision["date"], "decision": dict(decision, id=decision_id),
+                     "source": decision["source"], "state": None})
+        return [(y, sorted(out[y], key=lambda e: timeline.key(e["date"]))) for y in sorted(out)]
+
     # -- people ------------------------------------------------------------------------
     @staticmethod
     def initials(name: str) -> str:
@@ -153,9 +259,10 @@ class Helpers:
             base = page.url if page is not None else ""
             return get_relative_url(target, base) if target else "."
 
-        env.filters.update(tr=tr, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
+        env.filters.update(decision_name=self.decision_name, tr=tr, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
-                           report_url=self.report_url, cta=self.actions, site=self.get_site, site_url=self.site_url)
+                           report_url=self.report_url, cta=self.actions,
+                           status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts, site=self.get_site, site_url=self.site_url)
 
 
 def component_env(get_site, config) -> jinja2.Environment:

@@ -29,8 +29,8 @@ SKELETON = """# yaml-language-server: $schema=../schema/person.schema.json
 name: {name}
 group: imprisoned            # imprisoned | psychiatric-detention | suspended-sentence | persecuted-abroad
 role: civil-society-activist  # see data/README.md for the list
-status:
-  state: unknown
+status:                      # what is known now: the group's state, until an update with a state changes it
+  state: imprisoned
   as_of: 0000                # TODO: the date of the source, YYYY, YYYY-MM or YYYY-MM-DD
   source: todo               # TODO: an id from data/sources.yml, or letter#pN
 facts:
@@ -38,6 +38,7 @@ facts:
     source: todo
 added: {today}
 last_verified: {today}
+last_searched: 0000          # TODO: the date you last searched for news of this person
 """
 
 

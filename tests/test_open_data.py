@@ -27,7 +27,10 @@ def test_json_holds_exactly_the_people_in_data_with_the_same_fields(built_site, 
     assert sorted(p["slug"] for p in exported) == sorted(site_data.by_slug)
     for person in exported:
         record = site_data.by_slug[person["slug"]]
-        assert set(person) == set(record) | {"url"}
+        assert set(person) == set(record) | {"url", "decisions"}
+        assert person["last_searched"] == record["last_searched"]
+        assert [u.get("state") for u in person.get("updates", [])] == [u.get("state") for u in record.get("updates") or []]
+        assert [d["id"] for d in person["decisions"]] == [d["id"] for d in site_data.decisions_about(record)]
         assert person["name"] == record["name"] and person["facts"][0]["text"] == record["facts"][0]["text"]
         assert person["url"].endswith(f"/people/{person['slug']}.html")
 
@@ -37,10 +40,10 @@ def test_json_sources_are_resolved_to_titles_and_addresses(built_site, site_data
     ayan = exported["talgat-ayan"]
     hrw = [f["source"] for f in ayan["facts"] if f["source"]["id"] == "hrw-2016-11-29"][0]
     assert hrw["url"] == site_data.sources["hrw-2016-11-29"]["url"] and hrw["publisher"] == "Human Rights Watch"
-    letter = ayan["status"]["source"]
+    letter = ayan["facts"][0]["source"]
     assert letter["paragraph"] == 8 and letter["url"].endswith("/letter.html#p8")
     assert letter["original_url"] == site_data.sources["letter"]["url"]
-    wgad = [f["source"] for f in ayan["facts"] if f["source"]["id"] == "un-wgad-16-2017"][0]
+    wgad = [d["source"] for d in ayan["decisions"] if d["id"] == "un-wgad-16-2017"][0]
     assert "url" not in wgad, "a source without a verified address gets none"
 
 
@@ -61,10 +64,17 @@ def test_exported_schema_is_the_record_schema(built_site):
 def test_feed_parses_and_entries_carry_their_data_dates(built_site, site_data):
     feed = feedparser.parse(str(built_site / "feed.xml"))
     assert not feed.bozo, feed.bozo_exception
-    updates = {e.link: e for e in feed.entries if "#kz-updates" in e.link}
-    ayan = updates[[link for link in updates if "talgat-ayan" in link][0]]
-    assert ayan.updated.startswith("2018-04-25") and "25 April 2018" in ayan.title
-    assert "Written declaration No. 655" in ayan.summary
+    updates = {e.link: e for e in feed.entries if "#update-" in e.link}
+    from sitegen import timeline
+    # the newest update that changed someone's situation is in the feed, saying what it changed to
+    slug, index, update = max(((p["slug"], i, u) for p in site_data.people for i, u in enumerate(p.get("updates") or [])
+                               if u.get("state")), key=lambda t: timeline.key(t[2]["date"]))
+    entry = [e for link, e in updates.items() if link.endswith(f"/people/{slug}.html#update-{index + 1}")][0]
+    label = {"unknown": "Status unknown", "died": "Died", "released": "Released"}.get(update["state"])
+    assert entry.updated.startswith(timeline.parts(update["date"])[0].__str__())
+    if label:
+        assert entry.summary.startswith(label + ". ")
+    assert soup(built_site / f"people/{slug}.html").find(id=f"update-{index + 1}"), "the entry links its own timeline item"
     added = [e for e in feed.entries if e.id.endswith("#added")]
     assert all(e.updated.startswith(site_data.by_slug[e.id.split("/people/")[1].split(".html")[0]]["added"]) for e in added)
     assert feed.feed.updated == max(e.updated for e in feed.entries)

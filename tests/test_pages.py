@@ -28,14 +28,19 @@ def test_profile_shows_group_role_status_date_and_sourced_facts(built_site, site
     text = doc.get_text(" ", strip=True)
     assert "Letter group (October 2017): Political prisoner" in text
     assert "Described as: Civil society activist" in text
-    assert " ".join(doc.select_one(".kz-status").get_text(" ").split()).startswith("In prison , as of October 2017.")
+    # status now: the latest update with a state (July 2019), not the letter's "In prison"
+    status = " ".join(doc.select_one(".kz-status").get_text(" ").split())
+    assert status.startswith("Status now Restricted freedom July 2019 He was released early"), status
+    assert "Radio Azattyq" in status
     facts = doc.select("ul.kz-facts > li")
     assert len(facts) == len(person["facts"])
     for item in facts:
         assert item.select_one(".kz-source"), "a fact without its source"
     hrw = doc.find("a", href="https://www.hrw.org/news/2016/11/29/kazakhstan-2-activists-sentenced-5-years")
     assert hrw is not None
-    assert "25 April 2018" in doc.select_one("ul.kz-updates").get_text()
+    timeline = doc.select("ol.kz-timeline > li")
+    assert len(timeline) == len(person["updates"]) + 1 + len(site_data.decisions_about(person))  # + the letter
+    assert "25 April 2018" in timeline[3].get_text() and "29 members of PACE" in timeline[3].get_text()
 
 
 def test_profile_links_each_letter_paragraph_that_names_the_person(built_site, site_data):
@@ -98,6 +103,7 @@ facts:
   - {text: "javascript:alert(1) <b onmouseover=alert(2)>bold</b> {# c #} ${7*7}", source: pace-wd-660}
 added: 2026-11-25
 last_verified: 2026-11-25
+last_searched: 2026-11-25
 """
 
 

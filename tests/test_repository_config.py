@@ -111,7 +111,7 @@ def test_new_person_skeleton_fits_the_schema_and_is_refused_until_filled(tmp_pat
     with pytest.raises(data.DataError) as caught:
         data.load(project)
     assert all("placeholder" in p.message for p in caught.value.problems)
-    assert len(caught.value.problems) == 4
+    assert len(caught.value.problems) == 5  # status.as_of, status.source, the fact's text and source, last_searched
 
 
 def test_pull_request_template_asks_for_sources_and_the_data_check():

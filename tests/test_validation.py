@@ -16,6 +16,7 @@ facts:
   - {text: A sourced sentence., source: pace-wd-660}
 added: 2026-11-25
 last_verified: 2026-11-25
+last_searched: 2026-11-25
 """
 
 
@@ -38,7 +39,7 @@ def test_a_good_extra_record_is_accepted(project):
 
 CASES = [
     # (description, filename, text, expected "path:line: field: message" fragments)
-    ("unknown field", "t.yml", GOOD + "nickname: x\n", ["t.yml:10: nickname: unknown field"]),
+    ("unknown field", "t.yml", GOOD + "nickname: x\n", ["t.yml:11: nickname: unknown field"]),
     ("missing field", "t.yml", GOOD.replace("role: journalist\n", ""), ["t.yml:2: role: missing"]),
     ("unknown group", "t.yml", GOOD.replace("group: imprisoned", "group: jailed"), ["t.yml:3: group: 'jailed' is not allowed — use one of"]),
     ("unknown source", "t.yml", GOOD.replace("source: pace-wd-660}\nadded", "source: blog}\nadded"), ["t.yml:7: facts #1.source: unknown source 'blog'"]),
@@ -50,7 +51,7 @@ CASES = [
     ("empty text", "t.yml", GOOD.replace("A sourced sentence.", "''"), ["facts #1.text: is empty"]),
     ("filename is not a slug", "Test_Person.yml", GOOD, ["Test_Person.yml:1: (file): file name 'Test_Person.yml' is not a valid slug"]),
     ("unexpected file", "notes.txt", "hello", ["notes.txt:1: (file): unexpected file in data/people"]),
-    ("duplicate key", "t.yml", GOOD + "name: Other\n", ["t.yml:10: name: written twice (also on line 2)"]),
+    ("duplicate key", "t.yml", GOOD + "name: Other\n", ["t.yml:11: name: written twice (also on line 2)"]),
     ("YAML syntax error", "t.yml", GOOD.replace("group: imprisoned", "group: [imprisoned"), ["t.yml:", "YAML syntax"]),
     ("tab", "t.yml", GOOD.replace("  - {text", "\t- {text"), ["t.yml:7: (file): a tab character — indent with spaces"]),
     ("same name twice (a duplicate slug under another file name)", "maks-bokayev-2.yml",
