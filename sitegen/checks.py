@@ -19,6 +19,7 @@ SCHEMA_FILE = "data/schema/person.schema.json"
 ALLOWED_EXTRA_FILES = {"README.md"}  # files in data/people that are not records
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 HOW_TO_DATE = "write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source"
+DATE_FIELDS = ("as_of", "date", "added", "last_verified", "last_searched")
 
 
 @dataclass(frozen=True, order=True)
@@ -70,6 +71,8 @@ def schema_messages(error) -> tuple:
     if kind == "enum":
         options = ", ".join(map(str, error.validator_value))
         return path, f"{_describe(error.instance)} is not allowed — use one of: {options}"
+    if kind == "type" and path and path[-1] in DATE_FIELDS and isinstance(error.instance, int):
+        return path, f"{error.instance} is a number to YAML — write the year in quotes: '{error.instance}'"
     if kind == "type":
         wanted = {"string": "text", "array": "a list (lines starting with '- ')", "object": "fields (key: value lines)",
                   "integer": "a whole number"}.get(error.validator_value, error.validator_value)
@@ -255,7 +258,10 @@ def check_source_entry(source_id, entry, lines, rel):
         yield Problem(rel, line_of(lines, (source_id, "url")), f"{source_id}.url",
                       "not a web address — use the full https:// (or http://) address, or leave `url` out if none was verified")
     date = entry.get("date")
-    if date is not None and (not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date) or not valid_date(date)):
+    if isinstance(date, int):
+        yield Problem(rel, line_of(lines, (source_id, "date")), f"{source_id}.date",
+                      f"{date} is a number to YAML — write the year in quotes: '{date}'")
+    elif date is not None and (not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date) or not valid_date(date)):
         yield Problem(rel, line_of(lines, (source_id, "date")), f"{source_id}.date", f"{date!r} is not a date — {HOW_TO_DATE}")
 
 

@@ -1,36 +1,62 @@
-"""The Atom feed of dated changes: people added, and status updates with their sources.
+"""The Atom feed of dated changes: profiles added, and dated updates with their sources.
 
 Dates come from the data, never from the clock, so the feed changes only when data does.
-A date known only to the year or month is placed at its first day (the entry's title keeps
-the real precision).
+Every entry has its own timestamp, and none claims more precision than its source:
+- an update dated to the day is stamped with that day;
+- an update known only to the month or year is stamped with the day the site recorded it
+  (the record's `last_searched`), and its title and summary give the source's own date;
+- profiles added on the same day are one entry.
+Entries stamped on the same day are told apart by seconds, in the order of the data.
 """
 from __future__ import annotations
 
 from .render import Helpers, tr
 
 MAX_ENTRIES = 50
+TITLE_WORDS = 12
 
 
-def timestamp(date: str) -> str:
-    parts = (date.split("-") + ["01", "01"])[:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+def timestamp(date: str, seconds: int = 0) -> str:
+    return f"{date}T00:{seconds // 60:02d}:{seconds % 60:02d}Z"
+
+
+def headline(text: str) -> str:
+    """The start of an update's text, as what happened, for a feed reader's list."""
+    words = text.split()
+    return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def entries(helpers: Helpers, people: list) -> list:
     out = []
+    added = {}
+    for person in people:
+        added.setdefault(person["added"], []).append(person)
+    for date, group in added.items():
+        names = [tr(p["name"]) for p in group]
+        single = len(group) == 1
+        url = helpers.site_url(helpers.person_url(group[0]["slug"]) if single else "people/index.html")
+        out.append({"id": f"{helpers.site_url('people/index.html')}#added-{date}", "url": url, "day": date,
+                    "title": helpers.ui("feed_added", name=names[0]) if single else helpers.ui("feed_added_many", count=len(group)),
+                    "summary": helpers.ui("feed_added_summary", names=", ".join(names))})
     for person in people:
         name = tr(person["name"])
         url = helpers.site_url(helpers.person_url(person["slug"]))
-        out.append({"id": f"{url}#added", "url": url, "date": person["added"],
-                    "title": helpers.ui("feed_added", name=name),
-                    "summary": helpers.ui("feed_added_summary", name=name)})
         for index, update in enumerate(person.get("updates") or []):
             source = helpers.cite(update["source"])
-            out.append({"id": f"{url}#update-{index + 1}", "url": f"{url}#update-{index + 1}", "date": update["date"],
-                        "title": f"{name}: {helpers.fmt_date(update['date'])}",
-                        "summary": (f"{helpers.ui('states.' + update['state'])}. " if update.get("state") else "")
-                                   + f"{tr(update['text'])} ({helpers.ui('per_source')} {source['publisher']}, {source['title']})"})
-    out.sort(key=lambda e: (timestamp(e["date"]), e["id"]), reverse=True)
+            exact = len(update["date"]) == 10
+            what = helpers.ui("states." + update["state"]) if update.get("state") else headline(tr(update["text"]))
+            summary = (f"{helpers.ui('states.' + update['state'])}. " if update.get("state") else "") \
+                + f"{tr(update['text'])} ({helpers.ui('per_source')} {source['publisher']}, {source['title']})"
+            if not exact:
+                summary += " " + helpers.ui("feed_recorded", date=helpers.fmt_date(update["date"]),
+                                            recorded=helpers.fmt_date(person["last_searched"]))
+            out.append({"id": f"{url}#update-{index + 1}", "url": f"{url}#update-{index + 1}",
+                        "day": update["date"] if exact else person["last_searched"],
+                        "title": f"{name}, {helpers.fmt_date(update['date'])}: {what}", "summary": summary})
+    out.sort(key=lambda e: e["day"])  # stable: the data's order within a day
+    seconds: dict = {}
     for entry in out:
-        entry["updated"] = timestamp(entry["date"])
+        entry["updated"] = timestamp(entry["day"], seconds.setdefault(entry["day"], 0))
+        seconds[entry["day"]] += 1
+    out.sort(key=lambda e: e["updated"], reverse=True)
     return out[:MAX_ENTRIES]

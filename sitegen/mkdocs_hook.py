@@ -51,6 +51,7 @@ def on_config(config):
         raise PluginError("mkdocs.yml: use_directory_urls must stay false — pages end in .html so that "
                           "offline copies work, and people/<slug>.html is each profile's permanent address")
     config["copyright"] = loaded.publication["footer"]
+    config["extra"]["home_heading"] = home_heading(config)
     if config["extra"].get("repository"):
         config["edit_uri"] = _build["helpers"].repository_url("edit/main/docs/")
     return config

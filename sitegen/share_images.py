@@ -27,7 +27,7 @@ BACKGROUND = (26, 35, 126)     # Material indigo 900
 ACCENT = (255, 214, 0)
 TEXT = (255, 255, 255)
 MUTED = (197, 202, 233)
-DESIGN_VERSION = "2"           # change to redraw every image after a design change
+DESIGN_VERSION = "3"           # change to redraw every image after a design change
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
@@ -83,25 +83,58 @@ def _fit(draw, text, bold, sizes, width, max_lines):
     return font, lines
 
 
+@dataclass(frozen=True)
+class Line:
+    text: str
+    font: object
+    x: int
+    y: int
+
+    def box(self, pen) -> tuple:
+        """(left, top, right, bottom) of the ink, as Pillow measures it."""
+        return pen.textbbox((self.x, self.y), self.text, font=self.font)
+
+
+TITLE_SIZES = [84, 72, 64, 56, 48, 42, 36]
+SUBTITLE_SIZES = [40, 36, 32, 28, 24]
+GAP = 24  # between blocks, and above the footer
+
+
+def layout(image: ShareImage, pen) -> list:
+    """Every line of text with its font and position, measured so that no two lines overlap
+    and the footer keeps its own band, whatever the language or length of the texts."""
+    width = WIDTH - 2 * MARGIN
+    footer_font, footer_lines = _fit(pen, image.footer, False, [30, 26, 22], width, 1)
+    footer_top = HEIGHT - MARGIN - pen.textbbox((0, 0), footer_lines[0], font=footer_font)[3]
+    footer = Line(footer_lines[0], footer_font, MARGIN, footer_top)
+    room = footer_top - GAP - MARGIN  # height for the title, the accent bar and the subtitle
+    for title_max, sub_max in ((3, 2), (2, 2), (2, 1), (1, 1)):
+        for t_size, s_size in zip(TITLE_SIZES + TITLE_SIZES[-1:] * 8, SUBTITLE_SIZES + SUBTITLE_SIZES[-1:] * 8):
+            title_font, title_lines = _fit(pen, image.title, True, [t_size], width, title_max)
+            sub_font, sub_lines = _fit(pen, image.subtitle, False, [s_size], width, sub_max)
+            lines, y = [], MARGIN
+            for text in title_lines:
+                lines.append(Line(text, title_font, MARGIN, y))
+                y += int(title_font.size * 1.25)
+            bar = y + GAP
+            y = bar + 8 + GAP
+            for text in sub_lines:
+                lines.append(Line(text, sub_font, MARGIN, y))
+                y += int(sub_font.size * 1.35)
+            bottom = max((line.box(pen)[3] for line in lines), default=y)
+            if bottom <= MARGIN + room:
+                return lines + [footer], bar
+    return lines + [footer], bar
+
+
 def draw(image: ShareImage) -> Image.Image:
     canvas = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     pen = ImageDraw.Draw(canvas)
-    width = WIDTH - 2 * MARGIN
     pen.rectangle([0, 0, 24, HEIGHT], fill=ACCENT)
-    footer_font = _font(False, 30)
-    pen.text((MARGIN, HEIGHT - MARGIN - 30), image.footer, font=footer_font, fill=MUTED)
-    title_font, title_lines = _fit(pen, image.title, True, [84, 72, 64, 56, 48], width, 3)
-    sub_font, sub_lines = _fit(pen, image.subtitle, False, [40, 36, 32], width, 2)
-    y = MARGIN
-    for line in title_lines:
-        pen.text((MARGIN, y), line, font=title_font, fill=TEXT)
-        y += int(title_font.size * 1.2)
-    y += 24
-    pen.rectangle([MARGIN, y, MARGIN + 120, y + 8], fill=ACCENT)
-    y += 40
-    for line in sub_lines:
-        pen.text((MARGIN, y), line, font=sub_font, fill=TEXT)
-        y += int(sub_font.size * 1.3)
+    lines, bar = layout(image, pen)
+    pen.rectangle([MARGIN, bar, MARGIN + 120, bar + 8], fill=ACCENT)
+    for line in lines:
+        pen.text((line.x, line.y), line.text, font=line.font, fill=MUTED if line is lines[-1] else TEXT)
     return canvas
 
 

@@ -1,13 +1,13 @@
 """Read one YAML file into plain Python values, remembering the line of every field.
 
 Differences from yaml.safe_load, all on purpose:
-- dates stay text ("2017-10-12"), so an impossible date is reported, not a crash;
+- dates stay text ("2017-10-12"), so an impossible date is reported, not a crash; a bare year
+  (`2018`) is a number, as for any YAML parser, and the schema asks for it in quotes;
 - a key written twice is an error, not a silent overwrite;
 - every value's line number is kept, so messages can point at it.
 """
 from __future__ import annotations
 
-import re
 
 import yaml
 
@@ -31,10 +31,9 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_DATE_LIKE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}){0,2}$")
-for _digit in "0123456789":
-    # Before the int resolver, so that `date: 2018` is the text "2018", like `2018-04`.
-    _Loader.yaml_implicit_resolvers[_digit].insert(0, ("tag:yaml.org,2002:str", _DATE_LIKE))
+# A bare `2018` stays a number, as every YAML parser reads it (editors, check-jsonschema, anyone
+# reusing the data): the schema then asks for it in quotes, so that the files mean the same to
+# every tool. Full dates (2018-04-25) stay text here, as YAML 1.2 parsers and the schema read them.
 
 
 def _walk(node, path, lines):

@@ -122,3 +122,22 @@ def test_the_ask_is_in_front_of_the_reader_on_the_letter_and_every_profile(built
         order = doc.find_all(True)
         first_content = doc.select_one("#kz-timeline, .kz-letter")
         assert order.index(ask) < order.index(first_content), f"{page}: the ask comes after the content"
+
+
+def test_every_email_reads_as_sensible_sentences(built_site, site_data):
+    """The old home page wrote "The letter names the political prisoners named in the letter"."""
+    import re
+    for page, person in cta_pages(site_data).items():
+        cta = soup(built_site / page).select_one("section.kz-cta")
+        query = parse_qs(urlsplit(cta.find("a", string="Write to decision-makers")["href"]).query)
+        subject, body = query["subject"][0], query["body"][0]
+        for text in (subject, body):
+            assert "{" not in text and "}" not in text, f"{page}: an unfilled placeholder"
+            for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+                words = sentence.lower().split()
+                grams = [" ".join(words[i:i + 5]) for i in range(len(words) - 4)]
+                assert len(grams) == len(set(grams)), f"{page}: a sentence repeats itself: {sentence!r}"
+        if person:
+            assert f"The letter names {person['name']}; the latest the sources show:" in body
+        else:
+            assert "It names 17 political prisoners" in body and "names the political prisoners named" not in body

@@ -84,3 +84,34 @@ def test_data_readme_example_is_a_valid_record(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "data/people/maks-bokayev.yml").write_text(example, encoding="utf-8")
     data.load(project)  # raises DataError if the example is not valid
+
+
+def test_the_data_validates_with_a_standard_parser_against_the_published_schema():
+    """Editors, check-jsonschema and anyone reusing the data read `2018` as a number: the files
+    quote such dates, so every tool reads them as the loader does."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    files = sorted(str(p) for p in (ROOT / "data/people").glob("*.yml"))
+    result = subprocess.run([str(tool), "--schemafile", str(ROOT / "data/schema/person.schema.json"), *files],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    import yaml
+    for path in files:
+        record = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        for update in record.get("updates") or []:
+            assert not isinstance(update["date"], int), f"{path}: a bare year; write it in quotes"
+
+
+def test_a_bare_year_is_refused_with_how_to_quote_it(tmp_path):
+    from conftest import copy_project
+    from sitegen import data
+    project = copy_project(tmp_path / "p")
+    path = project / "data/people/sanat-bukenov.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: '2018'", "date: 2018"), encoding="utf-8")
+    import pytest
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    assert any("updates #1.date: 2018 is a number to YAML — write the year in quotes: '2018'" in str(p)
+               for p in caught.value.problems), caught.value.problems

@@ -147,3 +147,20 @@ def test_home_share_image_says_the_home_heading_without_markup():
     from conftest import ROOT
     heading = mkdocs_hook.home_heading({"docs_dir": str(ROOT / "docs"), "site_name": "x"})
     assert heading == "Don't turn a blind eye to Kazakhstan's political prisoners"
+
+
+def test_no_preview_is_titled_by_a_generic_nav_label(built_site):
+    """The most-shared page is not titled "Home"; pages titled only by their nav label say whose site it is."""
+    home, _, _ = metadata(built_site, "index.html")
+    assert home["og:title"] == "Don't turn a blind eye to Kazakhstan's political prisoners"
+    for page in ["about.html", "search.html", "data.html", "sources.html", "accessibility.html", "since.html", "letter.html"]:
+        og, twitter, _ = metadata(built_site, page)
+        nav = soup(built_site / "index.html").find("a", href=page).get_text(strip=True)
+        assert og["og:title"] != nav or len(nav.split()) > 3, f"{page}: og:title is only its nav label {nav!r}"
+        assert twitter["twitter:title"] == og["og:title"]
+
+
+def test_the_404_page_sends_no_empty_preview_address(built_site):
+    doc = soup(built_site / "404.html")
+    for meta in doc.find_all("meta", property=True):
+        assert meta.get("content", "").strip(), f"404.html: empty {meta['property']}"

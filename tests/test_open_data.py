@@ -75,9 +75,27 @@ def test_feed_parses_and_entries_carry_their_data_dates(built_site, site_data):
     if label:
         assert entry.summary.startswith(label + ". ")
     assert soup(built_site / f"people/{slug}.html").find(id=f"update-{index + 1}"), "the entry links its own timeline item"
-    added = [e for e in feed.entries if e.id.endswith("#added")]
-    assert all(e.updated.startswith(site_data.by_slug[e.id.split("/people/")[1].split(".html")[0]]["added"]) for e in added)
+    added = [e for e in feed.entries if "#added-" in e.id]
+    assert added and all(e.updated.startswith(e.id.split("#added-")[1]) for e in added)
     assert feed.feed.updated == max(e.updated for e in feed.entries)
+
+
+def test_feed_timestamps_are_distinct_and_claim_no_false_precision(built_site, site_data):
+    feed = feedparser.parse(str(built_site / "feed.xml"))
+    stamps = [e.updated for e in feed.entries]
+    assert len(stamps) == len(set(stamps)), "two entries share a timestamp"
+    assert len([e for e in feed.entries if "added" in e.id]) == len({p["added"] for p in site_data.people})
+    for entry in feed.entries:
+        if "#update-" not in entry.link:
+            continue
+        slug = entry.link.split("/people/")[1].split(".html")[0]
+        update = site_data.by_slug[slug]["updates"][int(entry.link.rsplit("-", 1)[1]) - 1]
+        if len(update["date"]) < 10:  # known to the month or year only: never stamped 1 January or the 1st
+            assert not entry.updated.startswith(update["date"] + "-01"), entry.title
+            assert "recorded on this site" in entry.summary
+        else:
+            assert entry.updated.startswith(update["date"])
+        assert ": " in entry.title and not entry.title.endswith(update["date"][:4]), entry.title
 
 
 def test_every_page_announces_the_feed(built_site):
