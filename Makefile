@@ -17,9 +17,10 @@ endif
 	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/site.txt
 	@touch $@
 
-.venv/test.stamp: requirements/test.txt .venv/site.stamp
+.venv/test.stamp: requirements/test.txt tests/tools/package-lock.json .venv/site.stamp
 	@sh scripts/ensure-system-packages.sh --browser
 	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/test.txt
+	npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
 serve: .venv/site.stamp  ## preview on http://127.0.0.1:8000, reloads when data/ or docs/ change

@@ -24,7 +24,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, exports, feed, people_lists, render, security, share_images  # noqa: E402
+from sitegen import data, exports, feed, people_lists, render, security, share_images, theme_fixes  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -131,6 +131,7 @@ def on_page_content(html, page, config, files):
 def finish_html(output: str) -> str:
     """Last touches to every HTML page, theme parts included: safe external links, then the
     security policy (last, since it hashes the page's inline scripts)."""
+    output = theme_fixes.apply(output, _build["helpers"].ui)
     return security.apply_policy(security.mark_external_links(output), dev_server=_build.get("dev_server", False))
 
 

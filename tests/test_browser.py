@@ -272,3 +272,116 @@ def test_opening_a_profile_does_not_download_anything_that_grows_with_the_data(b
     grows = [u for u in requested if u.startswith(("sitemap", "search", "pagefind", "feed", "data/"))]
     assert not grows, grows
     context.close()
+
+
+HTMLCS = __import__("pathlib").Path(__file__).parent / "tools/node_modules/html_codesniffer/build/HTMLCS.js"
+PAGE_TYPES = ["index.html", "letter.html", "since.html", "people/index.html", "people/maks-bokayev.html",
+              "people/aron-atabek.html", "search.html", "data.html", "404.html"]
+
+
+def test_html_codesniffer_finds_no_wcag2aa_error(browser, server, pages):
+    """A second accessibility engine, injected into each page (no other browser needed)."""
+    script = HTMLCS.read_text(encoding="utf-8")
+    failures = []
+    context = new_context(browser, server, bypass_csp=True)
+    for path in pages:
+        visit = Visit(context, server)
+        visit.open(path)
+        visit.page.add_script_tag(content=script)
+        errors = visit.page.evaluate("""() => new Promise(done => HTMLCS.process('WCAG2AA', document, () =>
+            done(HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR)
+                 .map(m => m.code + ': ' + (m.element.outerHTML || '').slice(0, 120)))))""")
+        failures += [f"{path}: {e}" for e in errors]
+        visit.page.close()
+    context.close()
+    assert not failures, "\n".join(failures[:40])
+
+
+VISIBLE = """el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+  const hidden = el.closest('[aria-hidden="true"], [hidden], [inert]');
+  return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && r.bottom > -2000 &&
+         s.visibility !== 'hidden' && s.display !== 'none' && !hidden; }"""
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_keyboard_walk_at_phone_width(browser, server, path):
+    """At 360 px: the first Tab stop is a working skip link, and no Tab stop is invisible."""
+    context = new_context(browser, server, viewport={"width": 360, "height": 740})
+    visit = Visit(context, server)
+    visit.open(path)
+    page = visit.page
+    page.keyboard.press("Tab")
+    first = page.evaluate_handle("document.activeElement")
+    assert first.evaluate("el => el.matches('a.md-skip')"), f"{path}: the first Tab stop is not the skip link"
+    assert first.evaluate(VISIBLE) or first.evaluate("el => getComputedStyle(el).opacity") != "0"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.id") == "kz-content", f"{path}: the skip link does not move focus"
+    invisible = []
+    for stop in range(25):
+        page.keyboard.press("Tab")
+        element = page.evaluate_handle("document.activeElement")
+        if element.evaluate("el => el === document.body"):
+            break
+        if not element.evaluate(VISIBLE):
+            invisible.append(f"Tab stop {stop + 2}: {element.evaluate('el => el.outerHTML.slice(0, 100)')}")
+    context.close()
+    assert not invisible, f"{path}: focus on invisible elements:\n" + "\n".join(invisible)
+
+
+def test_the_drawer_opens_from_the_keyboard_takes_focus_and_closes_on_escape(browser, server):
+    context = new_context(browser, server, viewport={"width": 360, "height": 740})
+    visit = Visit(context, server)
+    visit.open("people/maks-bokayev.html")
+    page = visit.page
+    drawer_links = page.locator(".md-sidebar--primary a")
+    assert drawer_links.count() > 3
+    assert page.evaluate("() => [...document.querySelectorAll('.md-sidebar--primary a')]"
+                         ".every(a => getComputedStyle(a).visibility === 'hidden')"), "a closed drawer is still in the tab order"
+    menu = page.locator("label.kz-menu")
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"), "focus did not move into the drawer"
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.activeElement.matches('label.kz-menu')"), "Escape did not return focus to the menu"
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    page.keyboard.press(" ")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.getElementById('__drawer').checked"), "Space does not open the drawer"
+    context.close()
+
+
+def test_one_article_per_page_and_no_empty_landmark(browser, server):
+    context = new_context(browser, server)
+    for path in PAGE_TYPES:
+        visit = Visit(context, server)
+        visit.open(path)
+        assert visit.page.locator("article").count() == 1, f"{path}: nested articles"
+        empty = visit.page.evaluate("() => [...document.querySelectorAll('nav')].filter(n => !n.querySelector('a, label')).length")
+        assert empty == 0, f"{path}: an empty navigation landmark"
+        visit.page.close()
+    context.close()
+
+
+def test_copy_link_announces_through_a_status_region_that_exists_before(browser, server):
+    context = new_context(browser, server, permissions=["clipboard-read", "clipboard-write"])
+    visit = Visit(context, server)
+    visit.open("people/talgat-ayan.html")
+    status = visit.page.locator("section.kz-cta [role=status]")
+    assert status.count() == 1 and status.inner_text() == ""
+    visit.page.locator("a.kz-copy").click()
+    visit.page.wait_for_timeout(200)
+    assert status.inner_text() == "Link copied"
+    context.close()
+
+
+def test_the_search_box_has_a_visible_label(browser, server):
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    visit.open("search.html")
+    box = visit.page.get_by_label("Search names, other spellings and the text of every page")
+    assert box.count() == 1 and box.evaluate("el => el.matches('input')")
+    assert visit.page.locator("label.kz-search__label").is_visible()
+    context.close()

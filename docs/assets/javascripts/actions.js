@@ -5,10 +5,15 @@ document.addEventListener("click", function (event) {
   if (!link || !navigator.clipboard) return;
   event.preventDefault();
   navigator.clipboard.writeText(link.href).then(function () {
+    // The status region is in the page from the start (cta.html), so screen readers announce it.
+    var status = link.closest(".kz-cta").querySelector(".kz-copy-status");
     var label = link.textContent;
     link.textContent = link.getAttribute("data-copied");
-    link.setAttribute("aria-live", "polite");
-    setTimeout(function () { link.textContent = label; }, 2000);
+    if (status) status.textContent = link.getAttribute("data-copied");
+    setTimeout(function () {
+      link.textContent = label;
+      if (status) status.textContent = "";
+    }, 4000);
   });
 });
 
@@ -17,3 +22,30 @@ document.querySelectorAll("button.kz-print").forEach(function (button) {
   button.hidden = false;
   button.addEventListener("click", function () { window.print(); });
 });
+
+// Material's navigation drawer (phone and tablet width): the menu icon opens it from the
+// keyboard (Enter or Space), focus moves into it when it opens, and Escape closes it and returns focus.
+(function () {
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector("label.kz-menu");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) return;
+  // Material already clicks a focused label on Enter; Space does the same here.
+  button.addEventListener("keydown", function (event) {
+    if (event.key === " ") {
+      event.preventDefault();
+      button.click();
+    }
+  });
+  toggle.addEventListener("change", function () {
+    if (!toggle.checked) return;
+    var first = drawer.querySelector("a[href]");
+    if (first) setTimeout(function () { first.focus(); }, 50);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !toggle.checked) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    button.focus();
+  });
+})();

@@ -11,4 +11,14 @@ window.addEventListener("DOMContentLoaded", function () {
     showImages: false,
     resetStyles: false
   });
+  // Pagefind names its box only by a title: give it a visible label.
+  var input = box.querySelector("input");
+  if (input && box.getAttribute("data-label")) {
+    input.id = "kz-search-input";
+    var label = document.createElement("label");
+    label.className = "kz-search__label";
+    label.htmlFor = input.id;
+    label.textContent = box.getAttribute("data-label");
+    box.parentNode.insertBefore(label, box);
+  }
 });
