@@ -9,7 +9,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve build check-data test test-fast lint new-person lock bench lighthouse clean
+.PHONY: serve build check-data test test-fast lint new-person lock bench lighthouse clean translations
 
 .venv/site.stamp: requirements/site.txt
 	@sh scripts/ensure-system-packages.sh
@@ -23,11 +23,15 @@ endif
 	npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-serve: .venv/site.stamp  ## preview on http://127.0.0.1:8000, reloads when data/ or docs/ change
+serve: .venv/site.stamp  ## preview on http://127.0.0.1:8000 (SITE_LANG=ru or kk for another language), live reload
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
-build: .venv/site.stamp  ## strict build into site/ (never with -q: it hides warnings)
-	$(PY) -m mkdocs build --strict --clean -d site
+build: .venv/site.stamp  ## strict build of every language into site/ (English at the root, ru/ and kk/)
+	$(PY) -m sitegen build -d site
+
+translations: .venv/site.stamp  ## make translations TO=ru (or kk): what is left to translate, and what is stale
+	@test -n "$(TO)" || (echo 'usage: make translations TO=ru' >&2; exit 2)
+	$(PY) -m sitegen translations $(TO)
 
 check-data: .venv/site.stamp  ## validate data/ alone; GITHUB_ACTIONS=true adds annotations
 	$(PY) -m sitegen check $(if $(GITHUB_ACTIONS),--github,)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen import data, people_lists, render, timeline
+from sitegen import data, i18n, people_lists, render, timeline
 from sitegen.render import tr
 
 ROOT = Path(__file__).resolve().parent
@@ -64,19 +64,33 @@ def define_env(env):
                     letter_counts={g: len(site.in_group(g)) for g in data.GROUPS})
 
     @env.macro
+    def search_box() -> str:
+        return html("components/search-box.html", pagefind_translations=helpers.ui("pagefind") if helpers.lang != "en" else {})
+
+    @env.macro
+    def shared_url(path: str) -> str:
+        """The relative address of a file every language shares (data/, feed.xml) from this page."""
+        depth = env.page.url.count("/") + (0 if helpers.lang == "en" else 1)
+        return "../" * depth + path
+
+    @env.macro
     def report_problem_url() -> str:
         """The "Report a problem" form of this repository (configuration, as for edit links)."""
         return helpers.repository_url("issues/new?template=report-problem.yml")
 
+    def translated_letter():
+        return current().languages[helpers.lang].letter if helpers.lang != "en" else {}
+
     @env.macro
     def letter_title() -> str:
-        return current().letter.title
+        title = translated_letter().get("title")
+        return title.text if title else current().letter.title
 
     @env.macro
     def letter_byline() -> str:
         site = current()
         return html("components/letter-byline.html", source=site.sources[site.letter_meta["source"]],
-                    published=site.letter_meta["published"])
+                    published=site.letter_meta["published"], translated=helpers.lang != "en")
 
     @env.macro
     def sources_list() -> str:
@@ -89,21 +103,38 @@ def define_env(env):
 
     @env.macro
     def letter_text() -> str:
-        """The letter as Markdown: verbatim paragraphs with #pN anchors, names linked."""
+        """The letter as Markdown: verbatim paragraphs with #pN anchors, names linked. In another
+        language, the translation made here where there is one (the English stays the only
+        authoritative text), else the English paragraph, marked lang="en"."""
         site = current()
         links = site.letter_meta.get("links") or {}
+        translation = translated_letter()
         out = []
         for number, paragraph in enumerate(site.letter.paragraphs, start=1):
+            urls = []
+            for link_text in re.findall(r"\[([^\]]+)\]\(#\)", paragraph):
+                source_id = links.get(link_text)
+                urls.append(site.sources[source_id].get("url") if source_id else None)
+            found = translation.get(i18n.fingerprint(paragraph))
+            text = found.text if found else paragraph
+            order = iter(urls)
+
             def source_link(match):
-                source_id = links.get(match.group(1))
-                url = site.sources[source_id].get("url") if source_id else None
+                url = next(order, None)  # the n-th link of a translation is the n-th of the English
                 return f"[{match.group(1)}]({url})" if url else match.group(1)
 
-            text = re.sub(r"\[([^\]]+)\]\(#\)", source_link, paragraph)
+            text = re.sub(r"\[([^\]]+)\]\(#\)", source_link, text)
             for person in site.people:
                 if number in (person.get("letter_paragraphs") or []):
-                    name = re.escape(tr(person["name"]))
                     target = f"people/{person['slug']}.md"
-                    text = re.sub(rf"(?<![\w\[]){name}(?!\w)", lambda m, target=target: f"[{m.group(0)}]({target})", text)
-            out.append(f"{text}\n{{: #p{number} }}")
+                    pattern = re.escape(tr(person["name"])) if not found else name_pattern(helpers.name(person))
+                    text = re.sub(rf"(?<![\w\[]){pattern}(?!\w)", lambda m, target=target: f"[{m.group(0)}]({target})", text)
+            marks = f"#p{number}" + (" lang=en" if translation is not None and helpers.lang != "en" and not found else "")
+            out.append(f"{text}\n{{: {marks} }}")
         return "\n\n".join(out)
+
+
+def name_pattern(name: str) -> str:
+    """A name in Russian or Kazakh as it may be declined in a sentence: each word's stem, any ending."""
+    words = [re.escape(w[:-2] if len(w) > 4 else w) + r"\w*" for w in name.split()]
+    return r"\s+".join(words)

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["mkdocs.yml", "macros.py", "docs", "data", "overrides", "sitegen", "fonts"]
+PARTS = ["mkdocs.yml", "macros.py", "docs", "data", "translations", "overrides", "sitegen", "fonts"]
 GROUPS = ["imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad"]
 ROLES = ["civil-society-activist", "trade-union-activist", "journalist", "social-network-user"]
 SOURCE = """
@@ -58,6 +58,8 @@ def make_project(dest: Path, n: int) -> Path:
     copy_project(dest)
     people = dest / "data/people"
     for file in people.glob("*.yml"):
+        file.unlink()
+    for file in (dest / "translations").glob("*/people/*.yml"):  # translations of the real records
         file.unlink()
     for i in range(n):
         (people / f"fake-testperson-{i:05d}.yml").write_text(record(i), encoding="utf-8")

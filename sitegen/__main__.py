@@ -1,4 +1,5 @@
-"""Command line: `python -m sitegen check [--github]`, `python -m sitegen new-person "Name"`."""
+"""Command line: `python -m sitegen check [--github]`, `python -m sitegen build [-d site] [--lang ru]`,
+`python -m sitegen translations ru`, `python -m sitegen new-person "Name"`."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +41,26 @@ def new_person(name: str) -> int:
     return 0
 
 
+def translations(code: str) -> int:
+    """What a translator has to do in one language: texts with no translation, stale ones."""
+    from . import i18n
+    from .data import load
+    site = load(ROOT)
+    if code not in site.languages:
+        print(f"translations: {code!r} is not one of {', '.join(site.languages)}", file=sys.stderr)
+        return 2
+    lang = site.languages[code]
+    todo = i18n.missing(lang, site)
+    print(f"# {len(todo)} texts of data/ have no {code} translation (key: English):")
+    for where, key, text in todo:
+        print(f"{key}: {text}    # {where}")
+    stale = i18n.stale(lang, site)
+    print(f"# {len(stale)} translations match no current English text (the English changed): retranslate or remove")
+    for source, key in stale:
+        print(f"{source}: {key}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -47,9 +68,19 @@ def main(argv=None) -> int:
     check_cmd.add_argument("--github", action="store_true", help="also print GitHub annotation lines")
     new_cmd = sub.add_parser("new-person", help="write a skeleton record")
     new_cmd.add_argument("name")
+    build_cmd = sub.add_parser("build", help="build every language into site/ (strict)")
+    build_cmd.add_argument("-d", "--site-dir", default="site")
+    build_cmd.add_argument("--lang", action="append", help="build only English and this language (repeatable)")
+    tr_cmd = sub.add_parser("translations", help="list the texts of data/ still to translate in a language")
+    tr_cmd.add_argument("code")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.github)
+    if args.command == "build":
+        from .build import main as build_main
+        return build_main(args.site_dir, args.lang)
+    if args.command == "translations":
+        return translations(args.code)
     return new_person(args.name)
 
 

@@ -356,3 +356,37 @@ def check_decisions(decisions, lines, sources, slugs, rel="data/decisions.yml"):
             if group not in GROUP_STATE:
                 yield Problem(rel, line_of(lines, where + ("groups", index)), f"{decision_id}.groups #{index + 1}",
                               f"{group!r} is not a group — use one of: {', '.join(GROUP_STATE)}")
+
+
+
+
+PLACEHOLDER = re.compile(r"{\w+}")
+
+
+def check_translations(lang, strings, slugs, sources, root):
+    """A translation file may only translate what exists: interface keys of data/strings.yml,
+    records of data/people, sources of data/sources.yml; placeholders kept as in the English."""
+    base = f"translations/{lang.code}"
+    english = dict((k, v) for k, v in _flat(strings["en"]))
+    if lang.strings:
+        for key, value in _flat(lang.strings):
+            if key not in english:
+                yield Problem(f"{base}/strings.yml", 1, key, "not an interface string of data/strings.yml — remove it or fix its name")
+            elif isinstance(value, str) and set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(str(english[key]))):
+                wanted = ", ".join(sorted(set(PLACEHOLDER.findall(str(english[key]))))) or "none"
+                yield Problem(f"{base}/strings.yml", 1, key, f"the placeholders must be those of the English ({wanted})")
+    people_dir = Path(root) / base / "people"
+    for path in sorted(people_dir.glob("*.yml")) if people_dir.exists() else []:
+        if path.stem not in slugs:
+            yield Problem(f"{base}/people/{path.name}", 1, "(file)", f"no record data/people/{path.name} — rename or remove this translation")
+    for slug, name in lang.names.items():
+        if name.get("source") and name["source"] not in sources:
+            yield Problem(f"{base}/people/{slug}.yml", 1, "name.source", f"unknown source {name['source']!r} — use an id from data/sources.yml")
+
+
+def _flat(node, prefix=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _flat(value, f"{prefix}{key}.")
+    else:
+        yield prefix.rstrip("."), node

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, letter as letter_mod, yaml_source
+from . import checks, i18n, letter as letter_mod, yaml_source
 from .checks import Problem
 from .render import tr
 
@@ -40,7 +40,11 @@ class SiteData:
     actions: dict
     publication: dict
     decisions: dict = field(default_factory=dict)
+    languages: dict = field(default_factory=dict)   # code -> i18n.Language, for every language but English
     by_slug: dict = field(default_factory=dict)
+
+    def language_codes(self) -> list:
+        return [entry["code"] for entry in self.publication["languages"]]
 
     def in_group(self, group):
         return [p for p in self.people if p["group"] == group]
@@ -187,8 +191,15 @@ def _load(root: Path):
     problems += checks.check_decisions(decisions, decision_lines, sources, {Path(rel).stem for rel, _r, _l in records})
     if not problems:
         problems += checks.check_counts(people, meta.get("stated_counts") or {})
+    languages = {}
+    if not problems:
+        for entry in (publication or {}).get("languages") or []:
+            if entry["code"] != "en":
+                languages[entry["code"]] = i18n.load_language(root, entry["code"])
+                problems += checks.check_translations(languages[entry["code"]], strings, {p["slug"] for p in people},
+                                                      sources, root)
     if problems:
         return DataError(problems)
     people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
-                    actions=actions, publication=publication, decisions=decisions, by_slug={p["slug"]: p for p in people})
+                    actions=actions, publication=publication, decisions=decisions, languages=languages, by_slug={p["slug"]: p for p in people})

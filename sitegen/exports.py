@@ -63,6 +63,14 @@ def person_record(helpers: Helpers, person: dict, letter_url: str) -> dict:
         return value
 
     record = {k: resolve(v) for k, v in person.items() if k != "slug"}
+    languages = helpers.get_site().languages
+    for key in ("facts", "updates"):
+        for item in record.get(key) or []:
+            found = {code: language.text(tr(item["text"])) for code, language in sorted(languages.items())}
+            item["translations"] = {code: {"text": t.text, "reviewed": t.reviewed} for code, t in found.items() if t}
+    record["name_translations"] = {code: {k: v for k, v in language.names[person["slug"]].items()}
+                                   for code, language in sorted(languages.items())
+                                   if language.names.get(person["slug"], {}).get("text")}
     decisions = [{"id": d["id"], "body": d["body"], "kind": d["kind"], "number": d.get("number"), "title": d["title"],
                   "date": d["date"], "asked": d["asked"], "source": resolve_source(helpers, d["source"], letter_url)}
                  for d in helpers.get_site().decisions_about(person)]

@@ -1,5 +1,10 @@
 """MkDocs hook: the glue between data/ and the site. Registered in mkdocs.yml under `hooks:`.
 
+One build makes one language (theme.language, from SITE_LANG): English at the root, the others
+under <code>/. `python -m sitegen build` (make build) runs every language in one process, so the
+data is checked once, and then makes what all languages share once (search index, share images,
+open data, feed); a plain `mkdocs build` or `mkdocs serve` makes one language and those too.
+
 - on_config: load and check the data once per build; a bad record stops the build here.
 - on_files: one generated page per person (and list pages for large groups), out of the nav.
 - on_page_content: their bodies, from overrides/components, so that search indexes them.
@@ -11,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -24,7 +30,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, exports, feed, people_lists, render, security, share_images, theme_fixes  # noqa: E402
+from sitegen import data, exports, feed, i18n, people_lists, render, security, share_images, theme_fixes  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -45,15 +51,27 @@ def on_config(config):
         loaded = data.load(ROOT)  # looks at the files once per build
     except data.DataError as error:
         raise PluginError(error.report()) from None
-    _build["helpers"] = render.Helpers(site, config)
-    _build["components"] = render.component_env(site, config)
+    lang = config["theme"]["language"]
+    if lang not in loaded.language_codes():
+        raise PluginError(f"SITE_LANG={lang!r} is not one of the site's languages ({', '.join(loaded.language_codes())}) "
+                          "— see data/publication.yml")
     if config["use_directory_urls"]:
         raise PluginError("mkdocs.yml: use_directory_urls must stay false — pages end in .html so that "
                           "offline copies work, and people/<slug>.html is each profile's permanent address")
-    config["copyright"] = loaded.publication["footer"]
-    config["extra"]["home_heading"] = home_heading(config)
+    config["extra"]["root_url"] = config["site_url"]
+    if lang != render.LANG:
+        config["site_url"] = (config["site_url"] or "").rstrip("/") + f"/{lang}/"
+    _build["lang"] = lang
+    _build["helpers"] = render.Helpers(site, config, lang)
+    _build["components"] = render.component_env(site, config)
+    config["copyright"] = _build["helpers"].plain(loaded.publication["footer"])
+    config["site_name"] = _build["helpers"].ui("site_name")
+    for scheme in config["theme"]["palette"]:
+        scheme["toggle"]["name"] = _build["helpers"].ui("palette_to_dark" if scheme["scheme"] == "default" else "palette_to_light")
+    config["extra"]["home_heading"] = home_heading(config, lang)
     if config["extra"].get("repository"):
-        config["edit_uri"] = _build["helpers"].repository_url("edit/main/docs/")
+        folder = "docs/" if lang == render.LANG else f"{i18n.TRANSLATIONS_DIR}/{lang}/docs/"
+        config["edit_uri"] = _build["helpers"].repository_url(f"edit/main/{folder}")
     return config
 
 
@@ -75,8 +93,8 @@ def profile_source(person) -> str:
     return front_matter({
         "template": "generated.html",
         "person": person["slug"],
-        "title": escape_title(tr(person["name"])),
-        "description": helpers.ui("profile_description", name=tr(person["name"]), group=group, state=now["label"],
+        "title": escape_title(helpers.name(person)),
+        "description": helpers.ui("profile_description", name=helpers.name(person), group=group, state=now["label"],
                                   date=now["when"]),
     })
 
@@ -93,8 +111,23 @@ def list_source(page: people_lists.ListPage) -> str:
     })
 
 
+def translate_pages(files, config):
+    """In another language, each prose page is replaced by its translation where one exists
+    (translations/<lang>/docs/); the others stay English and say so (on_page_content)."""
+    language = site().languages[_build["lang"]]
+    for file in list(files.documentation_pages()):
+        translated = language.docs.get(file.src_uri)
+        if translated is None:
+            continue
+        meta, body = translated
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=front_matter(meta) + body, inclusion=file.inclusion))
+
+
 def on_files(files, config):
     loaded = site()
+    if _build["lang"] != render.LANG:
+        translate_pages(files, config)
     for person in loaded.people:
         files.append(File.generated(config, f"people/{person['slug']}.md", content=profile_source(person),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
@@ -102,6 +135,14 @@ def on_files(files, config):
     for page in _build["list_pages"].values():
         files.append(File.generated(config, page.path, content=list_source(page), inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_nav(nav, config, files):
+    """Navigation labels in this build's language (data/strings.yml: nav)."""
+    for item in nav.items:
+        if getattr(item, "file", None) is not None:
+            item.title = _build["helpers"].ui(f"nav.{item.file.src_uri[:-3]}")
+    return nav
 
 
 def escaped_template(name) -> bool:
@@ -116,7 +157,9 @@ def on_env(env, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Generated pages get their body from a component here, so that search indexes it too."""
+    """Generated pages get their body from a component here, so that search indexes it too.
+    In another language, every page then says what it is: a translation, reviewed or not, or
+    the English where there is none yet (marked lang="en")."""
     slug, list_url = page.meta.get("person"), page.meta.get("people_list")
     if slug or list_url:
         env = _build["components"]
@@ -125,7 +168,37 @@ def on_page_content(html, page, config, files):
         else:
             html = render.render_component(env, "components/people-list-page.html", page,
                                            list_page=_build["list_pages"][list_url])
+    if _build["lang"] != render.LANG:
+        html = translation_note(html, page, config)
     return html
+
+
+def translation_note(html: str, page, config) -> str:
+    helpers = _build["helpers"]
+    notes, fallback = [], False
+    translation = page.meta.get("translation")
+    if translation:
+        notes.append(helpers.ui("note_reviewed" if translation.get("reviewed") else "note_draft"))
+        english = Path(config["docs_dir"]) / page.file.src_uri
+        if english.exists() and translation.get("from") != i18n.fingerprint(english.read_text(encoding="utf-8")):
+            notes.append(helpers.ui("note_stale"))
+    elif page.meta.get("person") or page.meta.get("people_list"):
+        pass  # a page made from data: its texts say for themselves whether they are translated
+    else:
+        fallback = True
+        notes.append(helpers.ui("note_fallback_page"))
+    if 'class="kz-draft"' in html and helpers.ui("note_draft") not in notes:
+        notes.append(helpers.ui("note_draft"))
+    if 'class="kz-fallback"' in html and not fallback:
+        notes.append(helpers.ui("note_fallback_texts"))
+    if not notes:
+        return html
+    english_url = posixpath.relpath(page.url, posixpath.dirname(f"{_build['lang']}/{page.url}"))
+    note = _build["components"].get_template("components/translation-note.html").render(
+        notes=notes, english_url=english_url, link=helpers.ui("note_english"))
+    if fallback:
+        html = f'<div lang="en">{html}</div>'
+    return render.render_component_text(note) + html
 
 
 def finish_html(output: str) -> str:
@@ -150,31 +223,44 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def home_heading(config) -> str:
-    """The home page's own heading (docs/index.md), so the words live in one place."""
-    for line in (Path(config["docs_dir"]) / "index.md").read_text(encoding="utf-8").splitlines():
+def home_heading(config, lang: str = render.LANG) -> str:
+    """The home page's own heading (docs/index.md, or its translation), so the words live in one place."""
+    translated = site().languages[lang].docs.get("index.md") if lang != render.LANG else None
+    text = translated[1] if translated else (Path(config["docs_dir"]) / "index.md").read_text(encoding="utf-8")
+    for line in text.splitlines():
         if line.startswith("# "):
             return re.sub(r"\s*\{[^}]*\}\s*$", "", line[2:]).strip()  # without an attribute list { .class }
     return config["site_name"]
 
 
-def share_image_specs(config) -> list:
-    """What each preview image says: one per person, one for the letter, one for the site."""
-    helpers = _build["helpers"]
+def share_image_specs(config, lang: str) -> list:
+    """What each preview image says, in one language: one per person, one for the letter, one
+    for the site. In another language only the images whose text is in its script are drawn
+    (a name it spells otherwise, the home page, the letter); the others use the English image."""
+    helpers = render.Helpers(site, config, lang)
     loaded = site()
     footer = config["site_name"]
-    images = [share_images.ShareImage(
-        name=person["slug"], title=tr(person["name"]),
-        subtitle=helpers.ui("share_person_subtitle", group=helpers.ui(f"groups.{person['group']}.one"),
-                            state=helpers.status(person)["short"], date=helpers.status(person)["when"]),
-        footer=footer) for person in loaded.people]
+    prefix = "" if lang == render.LANG else f"{lang}/"
+    images = []
+    for person in loaded.people:
+        if lang != render.LANG and helpers.name(person) == tr(person["name"]):
+            continue
+        now = helpers.status(person)
+        images.append(share_images.ShareImage(
+            name=prefix + person["slug"], title=helpers.name(person),
+            subtitle=helpers.ui("share_person_subtitle", group=helpers.ui(f"groups.{person['group']}.one"),
+                                state=now["short"], date=now["when"]),
+            footer=footer))
     source = loaded.sources[loaded.letter_meta["source"]]
+    title = loaded.letter.title
+    if lang != render.LANG and loaded.languages[lang].letter.get("title"):
+        title = loaded.languages[lang].letter["title"].text
     images.append(share_images.ShareImage(
-        "letter", loaded.letter.title,
+        prefix + "letter", title,
         helpers.ui("letter_by", author=source["publisher"], date=helpers.fmt_date(loaded.letter_meta["published"])), footer))
     counts = {g: len(loaded.in_group(g)) for g in data.GROUPS}
     images.append(share_images.ShareImage(
-        "home", home_heading(config),
+        prefix + "home", home_heading(config, lang),
         helpers.ui("share_home_subtitle", imprisoned=counts["imprisoned"], suspended=counts["suspended-sentence"]), footer))
     return images
 
@@ -188,10 +274,14 @@ def start_search_index(site_dir: Path) -> subprocess.Popen:
                              "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def finish_search_index(process: subprocess.Popen) -> None:
+def finish_search_index(process: subprocess.Popen, site_dir: Path) -> None:
     output, _ = process.communicate()
     if process.returncode != 0:
         raise PluginError(f"Pagefind could not index the site (is pagefind-bin installed? run `make build`):\n{output}")
+    # Pagefind lists the languages in no fixed order: sorted, the same input gives the same bytes.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
+                     encoding="utf-8")
 
 
 def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteData) -> None:
@@ -204,20 +294,33 @@ def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteDa
             (site_dir / "people" / f"{old}.html").write_text(security.apply_policy(html), encoding="utf-8")
 
 
+ALL_LANGUAGES = "KZ_ALL_LANGUAGES"  # set by `python -m sitegen build`, which finishes the site itself
+
+
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
-    helpers = _build["helpers"]
+    write_redirects(site_dir, _build["helpers"], site())
+    if os.environ.get(ALL_LANGUAGES) != "1":
+        finish_site(config, [_build["lang"]])
+
+
+def finish_site(config, languages: list) -> None:
+    """What every language shares, made once, in the root site_dir: the search index (one per
+    language: Pagefind reads <html lang>), share images, open data, the feed and robots.txt."""
+    site_dir = Path(config["site_dir"])
     loaded = site()
-    write_redirects(site_dir, helpers, loaded)
+    helpers = render.Helpers(site, config, render.LANG)
+    components = render.component_env(site, config)
     search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
     cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
-    specs = share_image_specs(config)
+    specs = [spec for lang in languages for spec in share_image_specs(config, lang)]
     drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
     log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
     exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
-    (site_dir / "feed.xml").write_text(_build["components"].get_template("components/atom-feed.html").render(
+    (site_dir / "feed.xml").write_text(components.get_template("components/atom-feed.html").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
-    (site_dir / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {config['site_url'].rstrip('/')}/sitemap.xml\n", encoding="utf-8")
-    finish_search_index(search)
+    root = (config["extra"].get("root_url") or config["site_url"]).rstrip("/")
+    sitemaps = "".join(f"Sitemap: {root}/{'' if lang == render.LANG else lang + '/'}sitemap.xml\n" for lang in languages)
+    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemaps}", encoding="utf-8")
+    finish_search_index(search, site_dir)

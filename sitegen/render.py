@@ -1,24 +1,41 @@
-"""Helpers that templates use to turn data into text: one set, given to every Jinja env.
+"""Helpers that templates use to turn data into text: one set per language, given to every
+Jinja env of that language's build.
 
-Templates render; these functions only look things up and format them. Nothing here
-builds HTML: escaping is the templates' job (autoescape).
+Templates render; these functions only look things up and format them. The one exception is
+the `tr` filter, which returns a data text escaped and, where the reader's language has no
+translation yet, marked lang="en" (sitegen/i18n.py).
 """
 from __future__ import annotations
 
 import re
 from urllib.parse import quote
 
+import posixpath
+
 import jinja2
+from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-LANG = "en"
+from . import i18n
+
+LANG = "en"  # the authoritative language
 
 
 def tr(value, lang: str = LANG) -> str:
-    """A text field: plain text, or {en: ..., ru: ..., kk: ...}."""
+    """A text field as written in data/: plain text, or {en: ..., ru: ..., kk: ...}."""
     if isinstance(value, dict):
         return value.get(lang) or value["en"]
     return value
+
+
+def _lookup(node, key: str, missing=KeyError):
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            if missing is KeyError:
+                raise KeyError(f"interface string {key!r} is missing from data/strings.yml")
+            return missing
+        node = node[part]
+    return node
 
 
 def letter_plain(markdown: str) -> str:
@@ -29,24 +46,73 @@ def letter_plain(markdown: str) -> str:
 class Helpers:
     """Bound to a function that returns the current SiteData and to the MkDocs config."""
 
-    def __init__(self, get_site, config):
+    def __init__(self, get_site, config, lang: str | None = None):
         self.get_site = get_site
         self.config = config
+        self.lang = lang or (config["theme"]["language"] if config and "theme" in config else LANG)
 
     # -- interface strings and formats -------------------------------------------------
     def ui(self, key: str, **values) -> str:
-        node = self.get_site().strings[LANG]
-        for part in key.split("."):
-            node = node[part]
+        """An interface string in this build's language (data/strings.yml; translations/<lang>/strings.yml)."""
+        site = self.get_site()
+        node = _lookup(site.strings[LANG], key)
+        if self.lang != LANG:
+            translated = _lookup(site.languages[self.lang].strings, key, missing=None)
+            node = translated if translated not in (None, "") else node
         return node.format(**values) if values else node
 
     def fmt_date(self, text: str) -> str:
         parts = str(text).split("-")
-        months = self.ui("months")
         if len(parts) == 1:
             return parts[0]
-        month = months[int(parts[1]) - 1]
-        return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+        if len(parts) == 2:
+            return self.ui("date_month", month=self.ui("months")[int(parts[1]) - 1], year=parts[0])
+        return self.ui("date_day", day=int(parts[2]), month=self.ui("months_day")[int(parts[1]) - 1], year=parts[0])
+
+    # -- data texts in the reader's language ---------------------------------------------
+    def text(self, value) -> tuple:
+        """(text, how): how is "en" (the English, authoritative), "reviewed" or "draft" (a
+        translation, reviewed or not), or "fallback" (no translation yet: the English shows)."""
+        english = tr(value)
+        if self.lang == LANG:
+            return english, "en"
+        if isinstance(value, dict) and value.get(self.lang):
+            return value[self.lang], "draft"
+        found = self.get_site().languages[self.lang].text(english)
+        if found is None:
+            return english, "fallback"
+        return found.text, "reviewed" if found.reviewed else "draft"
+
+    def plain(self, value) -> str:
+        """A data text in the reader's language, or the English: for titles, previews, files."""
+        return self.text(value)[0]
+
+    def marked(self, value) -> Markup:
+        """A data text for a page: escaped; English shown in a translated page is marked lang="en",
+        an unreviewed translation is marked as a draft (the page then says so)."""
+        text, how = self.text(value)
+        if how == "fallback":
+            return Markup('<span lang="en" class="kz-fallback">') + escape(text) + Markup("</span>")
+        if how == "draft":
+            return Markup('<span class="kz-draft">') + escape(text) + Markup("</span>")
+        return escape(text)
+
+    def name(self, person) -> str:
+        """The person's name in the script of the reader's language (English where none is recorded)."""
+        if self.lang != LANG:
+            translated = self.get_site().languages[self.lang].names.get(person["slug"])
+            if translated and translated.get("text"):
+                return translated["text"]
+        return tr(person["name"], self.lang)
+
+    def names_everywhere(self, person) -> list:
+        """Every spelling of the name, in every script: search finds a person by any of them."""
+        out = [tr(person["name"])] + list(person.get("aliases") or [])
+        for code, language in sorted(self.get_site().languages.items()):
+            translated = language.names.get(person["slug"])
+            if translated and translated.get("text"):
+                out.append(translated["text"])
+        return list(dict.fromkeys(out))
 
     # -- sources ---------------------------------------------------------------------
     def cite(self, ref: str) -> dict:
@@ -62,7 +128,12 @@ class Helpers:
 
     # -- addresses ---------------------------------------------------------------------
     def site_url(self, page_url: str = "") -> str:
+        """An absolute address in this language's site (the English at the root, others below)."""
         return (self.config["site_url"] or "").rstrip("/") + "/" + page_url
+
+    def root_url(self, path: str = "") -> str:
+        """An absolute address of a file every language shares (data, share images, the feed)."""
+        return (self.config["extra"].get("root_url") or self.config["site_url"] or "").rstrip("/") + "/" + path
 
     def person_url(self, slug: str) -> str:
         """The person's page address below the site root (filename = slug = URL)."""
@@ -82,7 +153,8 @@ class Helpers:
     def actions(self, person, page_url: str) -> dict:
         """Everything the call-to-action template needs, with URLs already encoded."""
         acts = self.get_site().actions
-        name = tr(person["name"]) if person else None
+        name = tr(person["name"]) if person else None  # the email is in English (PACE works in English and French)
+        local_name = self.name(person) if person else None
         letter_url = self.site_url("letter.html")
         url = self.site_url(page_url)
         write = acts["write"]
@@ -97,32 +169,36 @@ class Helpers:
         recipients = ",".join(r["email"] for r in write.get("recipients") or [])
         mailto = f"mailto:{quote(recipients, safe='@,')}?subject={quote(subject)}&body={quote(body)}"
         share = acts["share"]
-        text = (share["text"] if held else share["text_other"]).format(person=name) if name else share["text_default"]
+        text = self.plain(share["text"] if held else share["text_other"]).format(person=local_name) if name \
+            else self.plain(share["text_default"])
         fill = {"url": quote(url, safe=""), "text": quote(text, safe=""),
                 "text_and_url": quote(f"{text} {url}", safe="")}
         links = [{"id": p["id"], "label": p["label"], "url": p["url"].format(**fill)} for p in share["platforms"]]
         held_or_restricted = person is None or self.ask(person)["kind"] not in ("free", "died")
-        return {"name": name, "mailto": mailto, "share": links, "url": url, "held_or_restricted": held_or_restricted,
+        return {"name": local_name, "mailto": mailto, "share": links, "url": url, "held_or_restricted": held_or_restricted,
                 "recipients": write.get("recipients") or []}
 
     # -- previews: Open Graph image and JSON-LD -----------------------------------------
     def share_key(self, page, person) -> str:
-        """Which share image a page uses: the person's, the letter's or the site's."""
+        """Which share image a page uses: the person's, the letter's or the site's; in another
+        language, its own image where one is drawn (the name in that script), else the English."""
         if person:
-            return person["slug"]
-        if getattr(page, "file", None) is not None and page.file.src_uri == "letter.md":
-            return "letter"
-        return "home"
+            key = person["slug"]
+            drawn = self.lang != LANG and self.name(person) != tr(person["name"])
+        else:
+            key = "letter" if getattr(page, "file", None) is not None and page.file.src_uri == "letter.md" else "home"
+            drawn = self.lang != LANG
+        return f"{self.lang}/{key}" if drawn else key
 
     def share_meta(self, page, person=None) -> dict:
         site = self.get_site()
         if not getattr(page, "file", None):  # theme-only pages such as 404.html
             page = None
         key = self.share_key(page, person)
-        image = self.site_url(f"assets/share/{key}.png")
+        image = self.root_url(f"assets/share/{key}.png")
         url = page.canonical_url if page is not None else self.site_url()
         if person:
-            name = tr(person["name"])
+            name = self.name(person)
             alt = f"{name}: {self.ui('groups.' + person['group'] + '.one')}"
             entity = {"@type": "Person", "name": name,
                       "description": f"{self.ui('roles.' + person['role'])}. {self.status(person)['phrase']}."}
@@ -164,10 +240,9 @@ class Helpers:
                 "from_letter": from_letter, "when": when, "phrase": phrase, "held": state in timeline.HELD,
                 "later_news": timeline.later_news(person)}
 
-    @staticmethod
-    def decision_name(decision: dict) -> str:
-        """'UN Working Group on Arbitrary Detention, Opinion No. 16/2017'."""
-        return f"{decision['body']}, {decision['kind']}" + (f" {decision['number']}" if decision.get("number") else "")
+    def decision_name(self, decision: dict) -> str:
+        """'UN Working Group on Arbitrary Detention, Opinion No. 16/2017', in the reader's language."""
+        return f"{self.plain(decision['body'])}, {self.plain(decision['kind'])}" + (f" {decision['number']}" if decision.get("number") else "")
 
     def timeline(self, person) -> list:
         from . import timeline
@@ -178,7 +253,7 @@ class Helpers:
         if person is None:
             return {"kind": "held", "text": self.ui("ask_line")}
         status = self.status(person)
-        name = tr(person["name"])
+        name = self.name(person)
         state = status["state"]
         if status["held"]:
             kind, text = "held", self.ui("ask_held", name=name)
@@ -243,6 +318,24 @@ class Helpers:
                      "source": decision["source"], "state": None})
         return [(y, sorted(out[y], key=lambda e: timeline.key(e["date"]))) for y in sorted(out)]
 
+    # -- languages ---------------------------------------------------------------------
+    def page_path(self, code: str, url: str) -> str:
+        """A page's path from the site's root in a language: English at the root, others below."""
+        return url if code == LANG else f"{code}/{url}"
+
+    def language_links(self, page) -> list:
+        """The same page in every language: a relative link for the switcher (works from disk,
+        needs no script) and an absolute one for hreflang."""
+        url = page.url if page is not None and getattr(page, "url", None) is not None else "404.html"
+        here = self.page_path(self.lang, url)
+        out = []
+        for entry in self.get_site().publication["languages"]:
+            there = self.page_path(entry["code"], url)
+            relative = posixpath.relpath(there, posixpath.dirname(here) or ".")
+            out.append({"code": entry["code"], "name": entry["name"], "href": relative,
+                        "absolute": self.root_url(there), "current": entry["code"] == self.lang})
+        return out
+
     # -- people ------------------------------------------------------------------------
     @staticmethod
     def initials(name: str) -> str:
@@ -259,10 +352,19 @@ class Helpers:
             base = page.url if page is not None else ""
             return get_relative_url(target, base) if target else "."
 
-        env.filters.update(decision_name=self.decision_name, tr=tr, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
+        @jinja2.pass_context
+        def shared(context, target: str) -> str:
+            """Relative address of a file every language shares (at the site's root), from this page."""
+            page = context.get("page")
+            depth = (page.url.count("/") if page is not None else 0) + (0 if self.lang == LANG else 1)
+            return "../" * depth + target if target else ("../" * depth or "./")
+
+        env.filters.update(decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
+                           shared=shared, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions,
-                           status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts, site=self.get_site, site_url=self.site_url)
+                           status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
+                           language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere, site=self.get_site, site_url=self.site_url)
 
 
 def component_env(get_site, config) -> jinja2.Environment:
@@ -275,6 +377,11 @@ def component_env(get_site, config) -> jinja2.Environment:
     )
     Helpers(get_site, config).install(env)
     return env
+
+
+def render_component_text(out: str) -> str:
+    """Rendered HTML as a single raw block: no blank or indented lines for Markdown."""
+    return "\n".join(line.strip() for line in out.splitlines() if line.strip())
 
 
 def render_component(env: jinja2.Environment, template: str, page, **values) -> str:

@@ -31,14 +31,14 @@ group: imprisoned            # imprisoned | psychiatric-detention | suspended-se
 role: civil-society-activist  # see data/README.md for the list
 status:                      # what is known now: the group's state, until an update with a state changes it
   state: imprisoned
-  as_of: 0000                # TODO: the date of the source, YYYY, YYYY-MM or YYYY-MM-DD
+  as_of: '0000'              # TODO: the date of the source, YYYY, YYYY-MM or YYYY-MM-DD
   source: todo               # TODO: an id from data/sources.yml, or letter#pN
 facts:
   - text: "TODO: one sentence that the source says."
     source: todo
 added: {today}
 last_verified: {today}
-last_searched: 0000          # TODO: the date you last searched for news of this person
+last_searched: '0000'        # TODO: the date you last searched for news of this person
 """
 
 

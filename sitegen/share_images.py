@@ -168,6 +168,7 @@ def write_all(images, out_dir: Path, cache_dir: Path) -> int:
 
 def place(cached: Path, target: Path) -> None:
     """A hard link to the cached file where the file system allows it, else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     try:
         os.link(cached, target)

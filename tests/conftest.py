@@ -1,6 +1,7 @@
 """Shared fixtures: the real site built once, and throwaway copies of the project.
 
-Builds run `mkdocs build --strict` in a subprocess, never with -q (which hides warnings).
+Builds run `python -m sitegen build` (every language, `mkdocs build --strict` for each) in a
+subprocess, never with -q (which hides warnings).
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from synthetic import copy_project  # noqa: E402,F401  (one list of what the bui
 
 
 def build(project: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The whole site, every language, strict (`python -m sitegen build`, as `make build`)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
+        [sys.executable, "-m", "sitegen", "build", "-d", str(out)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=900,
     )
 

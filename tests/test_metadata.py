@@ -101,17 +101,20 @@ def test_json_ld_describes_each_profile_as_a_profile_page_about_a_person(built_s
         assert entity.get("alternateName", []) == person.get("aliases", [])
 
 
-def test_sitemap_lists_every_page(built_site, site_url):
-    tree = ElementTree.parse(built_site / "sitemap.xml")
-    listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+def test_sitemaps_list_every_page_of_every_language(built_site, site_url):
+    listed = set()
+    for prefix in ("", "ru/", "kk/"):
+        tree = ElementTree.parse(built_site / prefix / "sitemap.xml")
+        listed |= {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     pages = {site_url + p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
              if p.name != "404.html"}
     assert listed == pages
 
 
-def test_robots_txt_points_to_the_sitemap(built_site, site_url):
+def test_robots_txt_points_to_every_sitemap(built_site, site_url):
     robots = (built_site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {site_url}sitemap.xml" in robots
+    for prefix in ("", "ru/", "kk/"):
+        assert f"Sitemap: {site_url}{prefix}sitemap.xml" in robots
 
 
 def test_404_offers_search_and_the_index(built_site):

@@ -27,7 +27,8 @@ def test_json_holds_exactly_the_people_in_data_with_the_same_fields(built_site, 
     assert sorted(p["slug"] for p in exported) == sorted(site_data.by_slug)
     for person in exported:
         record = site_data.by_slug[person["slug"]]
-        assert set(person) == set(record) | {"url", "decisions"}
+        assert set(person) == set(record) | {"url", "decisions", "name_translations"}
+        assert set(person["name_translations"]) == {"ru", "kk"}
         assert person["last_searched"] == record["last_searched"]
         assert [u.get("state") for u in person.get("updates", [])] == [u.get("state") for u in record.get("updates") or []]
         assert [d["id"] for d in person["decisions"]] == [d["id"] for d in site_data.decisions_about(record)]

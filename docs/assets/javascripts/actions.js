@@ -49,3 +49,10 @@ document.querySelectorAll("button.kz-print").forEach(function (button) {
     button.focus();
   });
 })();
+
+// The hreflang links, back to rel="alternate" once Material's script has looked (hreflang.js).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll('link[rel="kz-hreflang"]').forEach(function (link) {
+    link.setAttribute("rel", "alternate");
+  });
+});

@@ -1,16 +1,21 @@
 // The search page: Pagefind's interface, with results addressed from this site's own root,
-// so it works at any path (GitHub Pages project sites, mirrors).
+// so it works at any path (GitHub Pages project sites, mirrors) and in every language.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("kz-search");
   if (!box || !window.PagefindUI) return;
-  box.innerHTML = "";
-  new window.PagefindUI({
+  var options = {
     element: "#kz-search",
-    baseUrl: new URL(".", document.baseURI).pathname,
+    bundlePath: box.getAttribute("data-bundle"),
+    // Result addresses are written from the site's root, which every language shares.
+    baseUrl: new URL(box.getAttribute("data-root") || "./", document.baseURI).pathname,
     showSubResults: true,
     showImages: false,
     resetStyles: false
-  });
+  };
+  var translations = JSON.parse(box.getAttribute("data-translations") || "{}");
+  if (Object.keys(translations).length) options.translations = translations;
+  box.innerHTML = "";
+  new window.PagefindUI(options);
   // Pagefind names its box only by a title: give it a visible label.
   var input = box.querySelector("input");
   if (input && box.getAttribute("data-label")) {

@@ -1,0 +1,73 @@
+"""`python -m sitegen build`: the whole site, every language, in one process.
+
+English is built first into site_dir (which it cleans), then each other language into
+site_dir/<code>/, each by MkDocs in strict mode from the same mkdocs.yml (SITE_LANG sets
+theme.language). The data is loaded and checked once, since every build of this process
+shares sitegen.data's cache. What all languages share (search index, share images, open data,
+feed) is made once at the end. Warnings fail the build, as in `mkdocs build --strict`.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.sitegen")
+
+
+def languages() -> list:
+    from .data import load
+    return load(ROOT).language_codes()
+
+
+def build_all(site_dir: Path, only: list | None = None, strict: bool = True) -> dict:
+    """Build every language (or those in `only`, English always first). Returns seconds per language."""
+    from . import mkdocs_hook
+    codes = [c for c in languages() if not only or c in only or c == "en"]
+    timings = {}
+    previous = {key: os.environ.get(key) for key in ("SITE_LANG", mkdocs_hook.ALL_LANGUAGES)}
+    os.environ[mkdocs_hook.ALL_LANGUAGES] = "1"
+    english = None
+    try:
+        for code in codes:
+            started = time.monotonic()
+            os.environ["SITE_LANG"] = code
+            target = site_dir if code == "en" else site_dir / code
+            config = load_config(str(ROOT / "mkdocs.yml"), strict=strict, site_dir=str(target))
+            build(config)
+            if code == "en":
+                english = config
+            timings[code] = time.monotonic() - started
+        started = time.monotonic()
+        mkdocs_hook.finish_site(english, codes)
+        timings["shared"] = time.monotonic() - started
+    finally:
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return timings
+
+
+def main(site_dir: str, only: list | None) -> int:
+    from mkdocs.exceptions import ConfigurationError
+
+    from .data import DataError
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    try:
+        timings = build_all(Path(site_dir).resolve(), only)
+    except DataError as error:
+        print(f"ERROR   -  {error.report()}\nAborted: the data has problems (nothing was published).")
+        return 1
+    except (Abort, PluginError, ConfigurationError) as error:
+        print(f"ERROR   -  {error}\nAborted.")
+        return 1
+    print("built: " + ", ".join(f"{code} {seconds:.1f} s" for code, seconds in timings.items()))
+    return 0

@@ -1,0 +1,146 @@
+"""Translations: Russian and Kazakh beside the authoritative English.
+
+Everything translated lives under translations/<lang>/, apart from the English it comes from:
+
+- strings.yml          every interface string of data/strings.yml, same keys;
+- people/<slug>.yml    a person's name in the language's script (with the source that prints it)
+                       and the texts of their record;
+- texts.yml            other texts from data/ (decisions, calls to action);
+- letter.yml           the letter (an unofficial translation made here);
+- docs/<page>.md       prose pages.
+
+A data text is found by the fingerprint of its English (`fingerprint()`): when the English
+changes, its translation no longer matches, the English shows (marked lang="en"), and the
+build lists the translation as stale. A prose page records the fingerprint of the English
+page it was made from (`translation.from`); when that page changes, the translation still
+shows, with a note that it may be out of date. Every translated text says whether a fluent
+speaker has reviewed it (`reviewed: true`); until then its page says so.
+`python -m sitegen translations ru` lists what is missing or stale, with the English.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yaml_source
+
+TRANSLATIONS_DIR = "translations"
+
+
+def fingerprint(text: str) -> str:
+    """12 hex digits of SHA-256 over the text with its whitespace normalised."""
+    return hashlib.sha256(" ".join(str(text).split()).encode("utf-8")).hexdigest()[:12]
+
+
+def front_matter(markdown: str) -> tuple:
+    """(meta, body) of a Markdown file with YAML front matter."""
+    match = re.match(r"^---\n(.*?)\n---\n?(.*)$", markdown, re.S)
+    if not match:
+        return {}, markdown
+    meta, _ = yaml_source.load(match.group(1))
+    return meta or {}, match.group(2)
+
+
+@dataclass
+class Text:
+    text: str
+    reviewed: bool
+
+
+@dataclass
+class Language:
+    """One language's translations, as loaded from translations/<code>/."""
+    code: str
+    strings: dict = field(default_factory=dict)
+    strings_reviewed: bool = False
+    names: dict = field(default_factory=dict)      # slug -> {"text", "source", "reviewed"}
+    texts: dict = field(default_factory=dict)      # fingerprint -> Text
+    unused: list = field(default_factory=list)     # (file, fingerprint): translations of no current English text
+    letter: dict = field(default_factory=dict)     # fingerprint -> Text; "title" too
+    docs: dict = field(default_factory=dict)       # docs path -> (meta, body)
+
+    def text(self, english: str):
+        return self.texts.get(fingerprint(english))
+
+
+def _read(path: Path):
+    value, _ = yaml_source.load(path.read_text(encoding="utf-8"))
+    return value or {}
+
+
+def _texts(entries, source: str, into: dict, seen: list):
+    for key, entry in (entries or {}).items():
+        if isinstance(entry, dict) and isinstance(entry.get("text"), str) and entry["text"].strip():
+            into[str(key)] = Text(entry["text"], bool(entry.get("reviewed")))
+            seen.append((source, str(key)))
+
+
+def load_language(root: Path, code: str) -> Language:
+    base = Path(root) / TRANSLATIONS_DIR / code
+    lang = Language(code)
+    seen: list = []
+    if (base / "strings.yml").exists():
+        strings = _read(base / "strings.yml")
+        lang.strings_reviewed = bool(strings.pop("_reviewed", False))
+        lang.strings = strings
+    for path in sorted((base / "people").glob("*.yml")) if (base / "people").exists() else []:
+        record = _read(path)
+        if isinstance(record.get("name"), dict):
+            lang.names[path.stem] = record["name"]
+        _texts(record.get("texts"), path.relative_to(root).as_posix(), lang.texts, seen)
+    if (base / "texts.yml").exists():
+        _texts(_read(base / "texts.yml").get("texts"), f"{TRANSLATIONS_DIR}/{code}/texts.yml", lang.texts, seen)
+    if (base / "letter.yml").exists():
+        letter = _read(base / "letter.yml")
+        _texts(letter.get("paragraphs"), f"{TRANSLATIONS_DIR}/{code}/letter.yml", lang.letter, [])
+        if isinstance(letter.get("title"), dict):
+            lang.letter["title"] = Text(letter["title"]["text"], bool(letter["title"].get("reviewed")))
+        lang.letter["_reviewed"] = Text("", bool(letter.get("reviewed")))
+    for path in sorted((base / "docs").rglob("*.md")) if (base / "docs").exists() else []:
+        lang.docs[path.relative_to(base / "docs").as_posix()] = front_matter(path.read_text(encoding="utf-8"))
+    lang.seen = seen
+    return lang
+
+
+def english_texts(site) -> list:
+    """Every English text of data/ that a translation may cover: (where, text)."""
+    out = []
+    for person in site.people:
+        where = f"people/{person['slug']}"
+        for index, fact in enumerate(person["facts"]):
+            out.append((f"{where} facts #{index + 1}", _en(fact["text"])))
+        for index, update in enumerate(person.get("updates") or []):
+            out.append((f"{where} updates #{index + 1}", _en(update["text"])))
+        if person["status"].get("note"):
+            out.append((f"{where} status.note", _en(person["status"]["note"])))
+    for decision_id, decision in site.decisions.items():
+        for key in ("body", "kind", "title", "asked", "note"):
+            if decision.get(key):
+                out.append((f"decisions {decision_id}.{key}", decision[key]))
+    share = site.actions["share"]  # the email itself stays in English: PACE works in English and French
+    for key in ("text", "text_other", "text_default"):
+        out.append((f"actions share.{key}", share[key]))
+    return out
+
+
+def _en(value):
+    return value["en"] if isinstance(value, dict) else value
+
+
+def stale(lang: Language, site) -> list:
+    """Translations whose English is gone or changed: (file, fingerprint)."""
+    current = {fingerprint(text) for _where, text in english_texts(site)}
+    return [(source, key) for source, key in lang.seen if key not in current]
+
+
+def missing(lang: Language, site) -> list:
+    """English texts with no translation in this language: (where, fingerprint, text)."""
+    out, done = [], set()
+    for where, text in english_texts(site):
+        key = fingerprint(text)
+        if key not in lang.texts and key not in done:
+            out.append((where, key, text))
+            done.add(key)
+    return out
