@@ -385,3 +385,36 @@ def test_the_search_box_has_a_visible_label(browser, server):
     assert box.count() == 1 and box.evaluate("el => el.matches('input')")
     assert visit.page.locator("label.kz-search__label").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("page, query, target", [
+    ("search.html", "Бокаев", "people/maks-bokayev.html"),            # Cyrillic on the English site
+    ("kk/search.html", "Bokayev", "kk/people/maks-bokayev.html"),    # Latin on the Kazakh site
+    ("ru/search.html", "Атабек", "ru/people/aron-atabek.html"),      # each language searches its own index
+])
+def test_search_finds_a_person_by_either_script_in_every_language(browser, server, page, query, target):
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    visit.open(page)
+    box = visit.page.locator(".pagefind-ui__search-input")
+    box.press_sequentially(query, delay=20)
+    link = visit.page.locator(f'a.pagefind-ui__result-link[href$="/{target}"]').first
+    link.wait_for(timeout=10000)
+    assert not visit.foreign and not visit.errors and not visit.page.evaluate("window.__csp")
+    context.close()
+
+
+def test_no_language_switch_fetches_anything_but_the_page(browser, server):
+    """Material fetches sitemap.xml beside every link[rel=alternate]; hreflang links must not make it."""
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    requested = []
+    visit.page.on("request", lambda r: requested.append(r.url))
+    visit.open("people/maks-bokayev.html")
+    visit.page.locator('nav.kz-langs a[hreflang="kk"]').click()
+    visit.page.wait_for_load_state("load")
+    visit.page.wait_for_timeout(300)
+    assert visit.page.url.endswith("/kk/people/maks-bokayev.html")
+    assert not [u for u in requested if "sitemap" in u], requested
+    assert visit.page.locator('link[rel="alternate"][hreflang]').count() == 4, "hreflang links are back after load"
+    context.close()

@@ -5,7 +5,7 @@ window.addEventListener("DOMContentLoaded", function () {
   if (!box || !window.PagefindUI) return;
   var options = {
     element: "#kz-search",
-    bundlePath: box.getAttribute("data-bundle"),
+    bundlePath: new URL(box.getAttribute("data-bundle") || "pagefind/", document.baseURI).pathname,
     // Result addresses are written from the site's root, which every language shares.
     baseUrl: new URL(box.getAttribute("data-root") || "./", document.baseURI).pathname,
     showSubResults: true,

@@ -1,0 +1,181 @@
+"""Three languages: the same pages in English, Russian and Kazakh, each saying what it is."""
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, assert_built, build, copy_project, soup
+
+CODES = ["en", "ru", "kk"]
+SHARED = {"data", "pagefind", "assets"}
+
+
+def pages_of(site: Path, code: str) -> set:
+    base = site if code == "en" else site / code
+    out = set()
+    for path in base.rglob("*.html"):
+        rel = path.relative_to(base).as_posix()
+        if code == "en" and rel.split("/")[0] in set(CODES) | SHARED:
+            continue
+        if rel.split("/")[0] in SHARED:
+            continue
+        out.add(rel)
+    return out
+
+
+def test_every_page_exists_in_every_language(built_site):
+    english = pages_of(built_site, "en")
+    assert len(english) >= 38
+    for code in ("ru", "kk"):
+        assert pages_of(built_site, code) == english, code
+
+
+def test_html_lang_matches_the_folder(built_site):
+    for code in CODES:
+        for rel in pages_of(built_site, code):
+            path = built_site / (rel if code == "en" else f"{code}/{rel}")
+            assert soup(path).html["lang"] == code, path
+
+
+def test_hreflang_is_complete_absolute_and_reciprocal(built_site):
+    site_url = "https://example.org/kazakhstan-open-letter/"
+    for rel in sorted(pages_of(built_site, "en")):
+        if rel == "404.html":
+            continue
+        expected = {code: site_url + (rel if code == "en" else f"{code}/{rel}") for code in CODES}
+        for code in CODES:
+            doc = soup(built_site / (rel if code == "en" else f"{code}/{rel}"))
+            links = {link["hreflang"]: link["href"] for link in doc.find_all("link", hreflang=True)}
+            assert links == {**expected, "x-default": expected["en"]}, f"{code}/{rel}"
+            assert all(link.get("rel") == ["alternate"] for link in doc.find_all("link", hreflang=True))
+
+
+def test_the_switcher_links_each_page_to_itself_in_every_language(built_site):
+    for code in CODES:
+        for rel in pages_of(built_site, code):
+            here = rel if code == "en" else f"{code}/{rel}"
+            nav = soup(built_site / here).select_one("nav.kz-langs")
+            items = nav.find_all("a")
+            assert [a.get_text() for a in items] == ["English", "Русский", "Қазақша"], here
+            for a, target in zip(items, CODES):
+                assert a["lang"] == target and a["hreflang"] == target
+                assert not a["href"].startswith(("http", "/")), f"{here}: not a relative link"
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), a["href"]))
+                assert resolved == (rel if target == "en" else f"{target}/{rel}"), here
+                assert (built_site / resolved).exists()
+            assert [a.get("aria-current") for a in items].count("page") == 1
+
+
+def test_interface_strings_are_complete_in_every_language():
+    english = yaml.safe_load((ROOT / "data/strings.yml").read_text(encoding="utf-8"))["en"]
+
+    def keys(node, prefix=""):
+        return {k2 for k, v in node.items() for k2 in (keys(v, f"{prefix}{k}.") if isinstance(v, dict) else [prefix + k])}
+    for code in ("ru", "kk"):
+        translated = yaml.safe_load((ROOT / f"translations/{code}/strings.yml").read_text(encoding="utf-8"))
+        assert translated.pop("_reviewed") is False, "no fluent speaker has reviewed these yet"
+        assert keys(translated) == keys(english), code
+
+
+def test_nothing_in_data_is_left_untranslated_or_stale(site_data):
+    from sitegen import i18n
+    for code, language in site_data.languages.items():
+        assert not i18n.missing(language, site_data), code
+        assert not i18n.stale(language, site_data), code
+        assert len(language.names) == len(site_data.people), f"{code}: a name in Cyrillic for everyone"
+
+
+def test_translated_pages_say_they_are_unreviewed_and_link_the_english(built_site):
+    for code in ("ru", "kk"):
+        for rel in ("index.html", "about.html", "people/aron-atabek.html", "letter.html", "since.html"):
+            doc = soup(built_site / code / rel)
+            note = doc.select_one("aside.kz-translation-note")
+            assert note is not None, f"{code}/{rel}"
+            link = note.find("a", hreflang="en")
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(f"{code}/{rel}"), link["href"])) == rel
+        assert soup(built_site / code / "letter.html").select_one(".kz-byline--translation"), "the letter says it is unofficial"
+    for rel in ("index.html", "people/aron-atabek.html"):
+        assert soup(built_site / rel).select_one("aside.kz-translation-note") is None, "the English needs no note"
+
+
+def test_names_in_both_scripts_and_the_kazakh_interface(built_site, site_data):
+    kk = soup(built_site / "kk/people/mukhtar-dzhakishev.html")
+    name = site_data.languages["kk"].names["mukhtar-dzhakishev"]["text"]
+    assert kk.h1.get_text() == name and re.search("[А-Яа-яӘәҚқҢңӨөҰұҮүІі]", name)
+    english = soup(built_site / "people/maks-bokayev.html").select_one(".kz-profile__aliases").get_text()
+    assert site_data.languages["ru"].names["maks-bokayev"]["text"] in english, "the Cyrillic name is a search alias in English"
+    partial = (ROOT / "overrides/partials/languages/kk.html").read_text(encoding="utf-8")
+    header = re.search(r'"header": "([^"]+)"', partial).group(1)
+    assert kk.find("nav", class_="md-header__inner")["aria-label"] == header, "the Kazakh partial is used"
+    assert soup(built_site / "kk/index.html").select_one(".md-header__topic .md-ellipsis").get_text(strip=True) \
+        == yaml.safe_load((ROOT / "translations/kk/strings.yml").read_text(encoding="utf-8"))["site_name"]
+
+
+def test_pagefind_has_one_index_per_language_with_equal_pages(built_site):
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == set(CODES)
+    counts = {code: entry["languages"][code]["page_count"] for code in CODES}
+    assert len(set(counts.values())) == 1 and counts["en"] >= 37, counts
+
+
+def test_the_email_stays_in_english_and_says_why(built_site):
+    from urllib.parse import parse_qs, urlsplit
+    doc = soup(built_site / "ru/people/maks-bokayev.html")
+    cta = doc.select_one("section.kz-cta")
+    body = parse_qs(urlsplit(cta.select_one("a.md-button--primary")["href"]).query)["body"][0]
+    assert body.startswith("Dear Member of the Parliamentary Assembly") and "Maks Bokayev" in body
+    hint = yaml.safe_load((ROOT / "translations/ru/strings.yml").read_text(encoding="utf-8"))["email_in_english"]
+    assert hint in cta.get_text()
+    share = cta.select_one("a.kz-share__telegram")["href"]
+    assert "%D0%9C%D0%B0%D0%BA%D1%81" in share, "the share text is in Russian, with the Russian name"
+
+
+def test_share_images_show_the_name_in_the_pages_script(built_site, site_data):
+    from PIL import Image
+    og = soup(built_site / "kk/people/mukhtar-dzhakishev.html").find("meta", property="og:image")["content"]
+    assert og.endswith("/assets/share/kk/mukhtar-dzhakishev.png")
+    with Image.open(built_site / "assets/share/kk/mukhtar-dzhakishev.png") as image:
+        assert image.size == (1200, 630)
+    same = [p for p in site_data.people if site_data.languages["ru"].names[p["slug"]]["text"] == p["name"]]
+    for person in same:  # no image is drawn twice for a name spelled alike
+        assert not (built_site / f"assets/share/ru/{person['slug']}.png").exists()
+
+
+def test_a_missing_translation_shows_the_english_marked_with_a_note(tmp_path):
+    project = copy_project(tmp_path / "p")
+    path = project / "translations/ru/people/aron-atabek.yml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    english = yaml.safe_load((project / "data/people/aron-atabek.yml").read_text(encoding="utf-8"))["updates"][-1]["text"]
+    from sitegen import i18n
+    record["texts"].pop(i18n.fingerprint(english))
+    path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    reviewed = project / "translations/ru/docs/about.md"
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true", 1), encoding="utf-8")
+    (project / "translations/kk/docs/sources.md").unlink()
+    out = tmp_path / "site"
+    assert_built(build(project, out))
+    doc = soup(out / "ru/people/aron-atabek.html")
+    marked = doc.find("span", lang="en", string=" ".join(english.split()))
+    assert marked is not None, "the English fallback is marked lang=en"
+    note = doc.select_one("aside.kz-translation-note").get_text()
+    assert yaml.safe_load((project / "translations/ru/strings.yml").read_text(encoding="utf-8"))["note_fallback_texts"] in note
+    about = soup(out / "ru/about.html").select_one("aside.kz-translation-note").get_text()
+    assert "не проверен" not in about, "a reviewed page does not say it is unreviewed"
+    untranslated = soup(out / "kk/sources.html")
+    assert untranslated.select_one("div[lang=en]") is not None
+    # and the English it came from is now listed as stale when it changes
+    data = project / "data/people/aron-atabek.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("admitted to hospital with pneumonia", "taken to hospital with pneumonia"), encoding="utf-8")
+    from sitegen import data as data_module
+    site = data_module.load(project)
+    assert i18n.stale(site.languages["ru"], site), "a translation of changed English is listed as stale"
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_cyrillic_headings_get_readable_anchors(built_site, code):
+    doc = soup(built_site / code / "about.html")
+    ids = [h["id"] for h in doc.select("article h2[id]")]
+    assert ids and all(not re.fullmatch(r"_\d*", i) for i in ids), ids
+    assert any(re.search("[а-яәқңөұүі]", i) for i in ids), ids
