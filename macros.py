@@ -45,8 +45,8 @@ def define_env(env):
 
     @env.macro
     def counts() -> dict:
-        site = current()
-        return {group: len(site.in_group(group)) for group in data.GROUPS}
+        """The letter's own counts, per group."""
+        return current().letter_counts()
 
     @env.macro
     def since_letter() -> str:
@@ -60,8 +60,7 @@ def define_env(env):
     def status_today() -> str:
         """The home page's summary: the letter's counts beside what the sources show today."""
         site = current()
-        return html("components/status-today.html", site=site, groups=data.GROUPS,
-                    letter_counts={g: len(site.in_group(g)) for g in data.GROUPS})
+        return html("components/status-today.html", site=site, groups=data.GROUPS, letter_counts=site.letter_counts())
 
     @env.macro
     def search_box() -> str:
@@ -94,7 +93,7 @@ def define_env(env):
 
     @env.macro
     def sources_list() -> str:
-        return html("components/sources-list.html", sources=current().sources)
+        return html("components/sources-list.html", sources=current().cited_sources())
 
     @env.macro
     def data_downloads() -> str:

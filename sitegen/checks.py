@@ -213,9 +213,10 @@ def check_unique_names(records):
                           f"same name as {others} — one person is one file: merge them, or tell them apart in `name`")
 
 
-def check_former_slugs(records):
+def check_former_slugs(records, withdrawn=()):
     """An old address redirects to exactly one record, and never shadows a current one."""
     current = {Path(rel).stem: rel for rel, _record, _lines in records}
+    current.update({slug: f"{PEOPLE_DIR}/{slug}.yml" for slug in withdrawn})
     claimed = {}
     for rel, record, lines in records:
         for index, old in enumerate(record.get("former_slugs") or [] if isinstance(record, dict) else []):
@@ -231,14 +232,21 @@ def check_former_slugs(records):
             claimed.setdefault(old, rel)
 
 
-def check_counts(people, stated_counts, rel="data/letter/letter.yml"):
-    """The letter's stated numbers must match the records of people it names."""
+def check_counts(people, stated_counts, rel="data/letter/letter.yml", withdrawn: int = 0):
+    """The letter's stated numbers must match the records of people it names. A withdrawn
+    record keeps no group, so up to that many people may be missing from the counts."""
+    missing = 0
     for group, claim in stated_counts.items():
         have = sum(1 for p in people if p["group"] == group and p.get("letter_paragraphs"))
-        if have != claim["exactly"]:
+        missing += max(claim["exactly"] - have, 0)
+        if have > claim["exactly"] or (have < claim["exactly"] and not withdrawn):
             yield Problem(rel, 1, f"stated_counts.{group}",
                           f"the letter says {claim['exactly']} (paragraph {claim['paragraph']}) but data/people has {have} "
                           f"records in group {group!r} that the letter names — add or fix the missing records; never change the letter")
+    if missing > withdrawn:
+        yield Problem(rel, 1, "stated_counts",
+                      f"{missing} of the people the letter counts have no record, but only {withdrawn} profiles are withdrawn "
+                      "— add the missing records; never change the letter")
 
 
 def check_source_entry(source_id, entry, lines, rel):
@@ -250,9 +258,14 @@ def check_source_entry(source_id, entry, lines, rel):
     for key in ("title", "publisher"):
         if not isinstance(entry.get(key), str) or not entry.get(key).strip():
             yield Problem(rel, line_of(lines, (source_id,)), f"{source_id}.{key}", f"missing — add `{key}:` with the source's own words")
-    unknown = set(entry) - {"title", "publisher", "date", "url", "note"}
+    unknown = set(entry) - {"title", "publisher", "date", "url", "archived", "note", "listed"}
     for key in sorted(unknown):
-        yield Problem(rel, line_of(lines, (source_id, key)), f"{source_id}.{key}", "unknown field — use title, publisher, date, url or note")
+        yield Problem(rel, line_of(lines, (source_id, key)), f"{source_id}.{key}",
+                      "unknown field — use title, publisher, date, url, archived, note or listed")
+    archived = entry.get("archived")
+    if archived is not None and (not isinstance(archived, str) or not URL.match(archived)):
+        yield Problem(rel, line_of(lines, (source_id, "archived")), f"{source_id}.archived",
+                      "not a web address — give the full address of the archived copy (e.g. https://web.archive.org/web/…)")
     url = entry.get("url")
     if url is not None and (not isinstance(url, str) or not URL.match(url)):
         yield Problem(rel, line_of(lines, (source_id, "url")), f"{source_id}.url",
@@ -390,3 +403,18 @@ def _flat(node, prefix=""):
             yield from _flat(value, f"{prefix}{key}.")
     else:
         yield prefix.rstrip("."), node
+
+
+def check_withdrawn(record, lines, rel, today):
+    """A withdrawn profile is the line `withdrawn: YYYY-MM-DD` and nothing else: no name, no
+    facts, nothing that could identify the person stays in the file."""
+    extra = sorted(set(record) - {"withdrawn"})
+    if extra:
+        yield Problem(rel, line_of(lines, (extra[0],)), extra[0],
+                      "a withdrawn profile keeps only `withdrawn: YYYY-MM-DD` — delete every other line (see CONTRIBUTING.md)")
+    date = record.get("withdrawn")
+    if not isinstance(date, str) or not _date_ok(date) or len(date) != 10:
+        yield Problem(rel, line_of(lines, ("withdrawn",)), "withdrawn",
+                      f"{date!r} is not a day — write the date of the withdrawal as YYYY-MM-DD")
+    elif date > today:
+        yield Problem(rel, line_of(lines, ("withdrawn",)), "withdrawn", f"{date!r} is in the future — write the day it was withdrawn")

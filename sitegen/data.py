@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, i18n, letter as letter_mod, yaml_source
+from . import checks, i18n, letter as letter_mod, published, yaml_source
 from .checks import Problem
 from .render import tr
 
@@ -41,6 +41,7 @@ class SiteData:
     publication: dict
     decisions: dict = field(default_factory=dict)
     languages: dict = field(default_factory=dict)   # code -> i18n.Language, for every language but English
+    withdrawn: dict = field(default_factory=dict)   # slug -> date: profiles withdrawn on request
     by_slug: dict = field(default_factory=dict)
 
     def language_codes(self) -> list:
@@ -54,6 +55,25 @@ class SiteData:
         return sorted((dict(d, id=i) for i, d in self.decisions.items()
                        if person["slug"] in (d.get("people") or []) or person["group"] in (d.get("groups") or [])),
                       key=lambda d: d["date"])
+
+    def letter_counts(self) -> dict:
+        """How many people the letter counts in each group: its own numbers where it states them
+        (they hold even when a profile is withdrawn), else the records'."""
+        stated = self.letter_meta.get("stated_counts") or {}
+        return {g: stated[g]["exactly"] if g in stated else len(self.in_group(g)) for g in GROUPS}
+
+    def cited_sources(self) -> dict:
+        """The sources the site cites (records, decisions, the letter's links), and those marked
+        `listed: true`; a source cited only by a withdrawn profile is not shown anywhere."""
+        cited = {"letter"} | {v for v in (self.letter_meta.get("links") or {}).values() if v}
+        for person in self.people:
+            for item in [person["status"]] + person["facts"] + (person.get("updates") or []):
+                cited |= {ref.split("#")[0] for ref in [item["source"]] + (item.get("also") or [])}
+        for decision in self.decisions.values():
+            cited |= {decision["source"]} | set(decision.get("also") or [])
+        for name in self.languages.values():
+            cited |= {n["source"] for n in name.names.values() if n.get("source")}
+        return {k: v for k, v in self.sources.items() if k in cited or v.get("listed")}
 
     def named_in_letter(self):
         return [p for p in self.people if p.get("letter_paragraphs")]
@@ -152,6 +172,7 @@ def _load(root: Path):
 
     schema = checks.load_schema(root)
     today = dt.date.today().isoformat()
+    withdrawn: dict = {}
     people_dir = root / checks.PEOPLE_DIR
     records = []
     for file in sorted(people_dir.iterdir()):
@@ -171,6 +192,12 @@ def _load(root: Path):
         if not isinstance(record, dict):
             problems.append(Problem(rel, 1, "(file)", "should hold a person's fields (name:, group:, ...) — copy data/README.md's example"))
             continue
+        if "withdrawn" in record:  # a profile taken down on request: its address stays, its content goes
+            found = list(checks.check_withdrawn(record, lines, rel, today))
+            problems += found
+            if not found:
+                withdrawn[file.stem] = record["withdrawn"]
+            continue
         found = list(checks.check_schema(record, lines, rel, schema))
         found += checks.check_placeholders(record, lines, rel)
         found += checks.check_dates(record, lines, rel)
@@ -183,14 +210,16 @@ def _load(root: Path):
         if not found:
             record["slug"] = file.stem
     problems += checks.check_unique_names(records)
-    problems += checks.check_former_slugs(records)
+    problems += checks.check_former_slugs(records, withdrawn)
 
     people = [r for _rel, r, _l in records if "slug" in r]
     decisions, decision_lines = _read_yaml(root / "data/decisions.yml", root, problems)
     decisions = _need_mapping(decisions, "data/decisions.yml", problems, "decisions")
     problems += checks.check_decisions(decisions, decision_lines, sources, {Path(rel).stem for rel, _r, _l in records})
+    problems += published.check(root, {Path(rel).stem for rel, _r, _l in records} | set(withdrawn),
+                                {old for _rel, r, _l in records for old in (r.get("former_slugs") or []) if isinstance(old, str)})
     if not problems:
-        problems += checks.check_counts(people, meta.get("stated_counts") or {})
+        problems += checks.check_counts(people, meta.get("stated_counts") or {}, withdrawn=len(withdrawn))
     languages = {}
     if not problems:
         for entry in (publication or {}).get("languages") or []:
@@ -202,4 +231,4 @@ def _load(root: Path):
         return DataError(problems)
     people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
-                    actions=actions, publication=publication, decisions=decisions, languages=languages, by_slug={p["slug"]: p for p in people})
+                    actions=actions, publication=publication, decisions=decisions, languages=languages, withdrawn=withdrawn, by_slug={p["slug"]: p for p in people})

@@ -124,10 +124,20 @@ def translate_pages(files, config):
         files.append(File.generated(config, file.src_uri, content=front_matter(meta) + body, inclusion=file.inclusion))
 
 
+def withdrawn_source(date: str) -> str:
+    """A withdrawn profile's page: a notice at its address, in every language, not indexed."""
+    helpers = _build["helpers"]
+    return front_matter({"template": "withdrawn.html", "withdrawn": date, "title": escape_title(helpers.ui("withdrawn_title")),
+                         "description": helpers.ui("withdrawn_text", date=helpers.fmt_date(date))})
+
+
 def on_files(files, config):
     loaded = site()
     if _build["lang"] != render.LANG:
         translate_pages(files, config)
+    for slug, date in loaded.withdrawn.items():
+        files.append(File.generated(config, f"people/{slug}.md", content=withdrawn_source(date),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
     for person in loaded.people:
         files.append(File.generated(config, f"people/{person['slug']}.md", content=profile_source(person),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
@@ -161,6 +171,8 @@ def on_page_content(html, page, config, files):
     In another language, every page then says what it is: a translation, reviewed or not, or
     the English where there is none yet (marked lang="en")."""
     slug, list_url = page.meta.get("person"), page.meta.get("people_list")
+    if page.meta.get("withdrawn"):
+        return render.render_component(_build["components"], "components/withdrawn.html", page, date=page.meta["withdrawn"])
     if slug or list_url:
         env = _build["components"]
         if slug:
@@ -258,7 +270,7 @@ def share_image_specs(config, lang: str) -> list:
     images.append(share_images.ShareImage(
         prefix + "letter", title,
         helpers.ui("letter_by", author=source["publisher"], date=helpers.fmt_date(loaded.letter_meta["published"])), footer))
-    counts = {g: len(loaded.in_group(g)) for g in data.GROUPS}
+    counts = loaded.letter_counts()
     images.append(share_images.ShareImage(
         prefix + "home", home_heading(config, lang),
         helpers.ui("share_home_subtitle", imprisoned=counts["imprisoned"], suspended=counts["suspended-sentence"]), footer))

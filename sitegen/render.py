@@ -121,7 +121,7 @@ class Helpers:
         source = self.get_site().sources[source_id]
         out = {"id": source_id, "title": source["title"], "publisher": source["publisher"],
                "date": self.fmt_date(source["date"]) if source.get("date") else "",
-               "url": source.get("url") or "", "paragraph": None}
+               "url": source.get("url") or "", "archived": source.get("archived") or "", "paragraph": None}
         if source_id == "letter" and anchor:
             out["paragraph"] = int(anchor[1:])
         return out
