@@ -9,7 +9,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve build check-data test test-fast lint new-person lock bench lighthouse clean translations
+.PHONY: serve build check-data test test-fast lint new-person lock bench lighthouse clean translations screenshots
 
 .venv/site.stamp: requirements/site.txt
 	@sh scripts/ensure-system-packages.sh
@@ -52,6 +52,9 @@ new-person: .venv/site.stamp  ## make new-person NAME="Full Name"
 lock:  ## regenerate the hash-locked requirements (needs uv: pip install uv)
 	uv pip compile -q --generate-hashes --python-version 3.11 --universal requirements/site.in -o requirements/site.txt
 	uv pip compile -q --generate-hashes --python-version 3.11 --universal requirements/test.in -o requirements/test.txt
+
+screenshots: .venv/test.stamp build  ## PNGs of four pages at 360, 768 and 1280 px, light and dark, into screenshots/
+	$(PY) scripts/screenshots.py
 
 bench: .venv/test.stamp  ## build-time and page-weight figures, 30 to 10,000 people (QUICK=1 skips 10,000)
 	$(PY) bench/run.py $(if $(QUICK),--quick,)

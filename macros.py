@@ -14,9 +14,12 @@ from sitegen.render import tr
 ROOT = Path(__file__).resolve().parent
 
 
+ROOT_KEY = str(ROOT)
+
+
 def current() -> data.SiteData:
     """The data the build loaded at its start (sitegen/mkdocs_hook.py: on_config)."""
-    return data.load(ROOT, refresh=False)
+    return data.load(ROOT_KEY, refresh=False)
 
 
 def define_env(env):
@@ -35,7 +38,8 @@ def define_env(env):
     def people_index() -> str:
         site = current()
         pages = {g: people_lists.pages_of(site.in_group(g), g) for g in data.GROUPS}
-        return html("components/people-index.html", site=site, groups=data.GROUPS, list_pages=pages)
+        return html("components/people-index.html", site=site, groups=data.GROUPS, list_pages=pages,
+                    facets=people_lists.facet_counts(site), filterable=not any(pages.values()))
 
     @env.macro
     def people_cards() -> str:

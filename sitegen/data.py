@@ -131,8 +131,10 @@ def load(root, *, refresh: bool = True) -> SiteData:
     (on_config, which also runs on every live reload), and every page then reuses that load;
     looking at every file for every page would make builds quadratic in the number of people.
     """
-    if not refresh and str(root) in _last:
-        return _last[str(root)]
+    if not refresh:
+        last = _last.get(root if isinstance(root, str) else str(root))
+        if last is not None:
+            return last
     root = Path(root).resolve()
     if refresh or root not in _cache:
         fingerprint = _fingerprint(root)

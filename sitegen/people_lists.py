@@ -53,3 +53,61 @@ def all_pages(site, groups) -> list:
 def home_cards(site) -> list:
     """The people shown as cards on the home page: the letter's first, at most HOME_CARDS."""
     return (site.named_in_letter() + [p for p in site.people if not p.get("letter_paragraphs")])[:HOME_CARDS]
+
+
+FACETS = ("group", "status", "role")
+FACET_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class FacetPage:
+    """A static page of the people with one value of one facet (their letter group, their
+    status now, their role): what the index's filters link to, with or without JavaScript."""
+    facet: str
+    value: str
+    number: int
+    total: int
+    count: int
+    people: tuple
+
+    def _name(self, number: int) -> str:
+        return f"people/{self.facet}/{self.value}" + ("" if number == 1 else f"-{number}")
+
+    @property
+    def path(self) -> str:
+        return self._name(self.number) + ".md"
+
+    @property
+    def url(self) -> str:
+        return self._name(self.number) + ".html"
+
+    def url_of(self, number: int) -> str:
+        return self._name(number) + ".html"
+
+
+def facet_value(person, facet: str) -> str:
+    return person["status"]["state"] if facet == "status" else person[facet]
+
+
+def facet_counts(site) -> dict:
+    """{facet: [(value, count)]}, in the order the site lists them."""
+    from .data import GROUPS
+    from .timeline import STATES
+    order = {"group": list(GROUPS), "status": list(STATES), "role": sorted({p["role"] for p in site.people})}
+    out = {}
+    for facet in FACETS:
+        counts = {}
+        for person in site.people:
+            counts[facet_value(person, facet)] = counts.get(facet_value(person, facet), 0) + 1
+        out[facet] = [(value, counts[value]) for value in order[facet] if value in counts]
+    return out
+
+
+def facet_pages(site) -> list:
+    pages = []
+    for facet, values in facet_counts(site).items():
+        for value, count in values:
+            people = [p for p in site.people if facet_value(p, facet) == value]
+            chunks = [people[i:i + FACET_PAGE_SIZE] for i in range(0, len(people), FACET_PAGE_SIZE)]
+            pages += [FacetPage(facet, value, n, len(chunks), count, tuple(chunk)) for n, chunk in enumerate(chunks, start=1)]
+    return pages

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+import functools
 import posixpath
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
@@ -26,6 +28,21 @@ def tr(value, lang: str = LANG) -> str:
     if isinstance(value, dict):
         return value.get(lang) or value["en"]
     return value
+
+
+# An icon beside each state's word (never colour alone), from Material's bundled icon set.
+STATE_ICONS = {"imprisoned": "lock", "psychiatric-detention": "hospital-box-outline", "restricted-freedom": "timer-sand",
+               "suspended-sentence": "gavel", "persecuted-abroad": "earth", "released": "lock-open-variant-outline",
+               "acquitted": "scale-balance", "died": "circle-outline", "unknown": "help-circle-outline"}
+
+
+@functools.lru_cache(maxsize=32)
+def state_icon(state: str) -> Markup:
+    """The state's icon as inline SVG, hidden from assistive technology (the word says it)."""
+    import material
+    path = Path(material.__file__).parent / "templates/.icons/material" / f"{STATE_ICONS[state]}.svg"
+    svg = path.read_text(encoding="utf-8").strip()
+    return Markup(svg.replace("<svg ", '<svg class="kz-icon" aria-hidden="true" focusable="false" ', 1))
 
 
 def _lookup(node, key: str, missing=KeyError):
@@ -50,15 +67,28 @@ class Helpers:
         self.get_site = get_site
         self.config = config
         self.lang = lang or (config["theme"]["language"] if config and "theme" in config else LANG)
+        self._strings = {}   # key -> string, for the data of one load
+        self._status = {}    # slug -> status(), for the data of one load
+        self._loaded = None
+
+    def _fresh(self):
+        """Forget what was looked up when the data was loaded again (live reload)."""
+        site = self.get_site()
+        if site is not self._loaded:
+            self._loaded, self._strings, self._status = site, {}, {}
+        return site
 
     # -- interface strings and formats -------------------------------------------------
     def ui(self, key: str, **values) -> str:
         """An interface string in this build's language (data/strings.yml; translations/<lang>/strings.yml)."""
-        site = self.get_site()
-        node = _lookup(site.strings[LANG], key)
-        if self.lang != LANG:
-            translated = _lookup(site.languages[self.lang].strings, key, missing=None)
-            node = translated if translated not in (None, "") else node
+        site = self._fresh()
+        node = self._strings.get(key)
+        if node is None:
+            node = _lookup(site.strings[LANG], key)
+            if self.lang != LANG:
+                translated = _lookup(site.languages[self.lang].strings, key, missing=None)
+                node = translated if translated not in (None, "") else node
+            self._strings[key] = node
         return node.format(**values) if values else node
 
     def fmt_date(self, text: str) -> str:
@@ -223,6 +253,14 @@ class Helpers:
     # -- status and timeline ---------------------------------------------------------------
     def status(self, person) -> dict:
         """The person's status now, as the profile, cards and previews say it."""
+        self._fresh()
+        known = self._status.get(person["slug"])
+        if known is not None:
+            return known
+        self._status[person["slug"]] = known = self._status_of(person)
+        return known
+
+    def _status_of(self, person) -> dict:
         from . import timeline
         status = person["status"]
         state, as_of = status["state"], status["as_of"]
@@ -359,12 +397,31 @@ class Helpers:
             depth = (page.url.count("/") if page is not None else 0) + (0 if self.lang == LANG else 1)
             return "../" * depth + target if target else ("../" * depth or "./")
 
+        cards = {}  # (slug, folder, aliases) -> HTML: a card is the same wherever its folder is the same
+
+        @jinja2.pass_context
+        def card(context, person, aliases: bool = False) -> Markup:
+            """One person's card (components/card.html), rendered once per folder it appears in:
+            the same card shows on the home page, the index and three filter pages."""
+            page = context.get("page")
+            folder = posixpath.dirname(page.url) if page is not None else ""
+            site = self._fresh()
+            if cards.get("_site") is not site:
+                cards.clear()
+                cards["_site"] = site
+            key = (person["slug"], folder, aliases)
+            if key not in cards:
+                cards[key] = Markup(context.environment.get_template("components/card.html").render(
+                    page=page, person=person, with_aliases=aliases))
+            return cards[key]
+
         env.filters.update(decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
                            shared=shared, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
-                           language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere, site=self.get_site, site_url=self.site_url)
+                           language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
+                           state_icon=state_icon, card=card, site=self.get_site, site_url=self.site_url)
 
 
 def component_env(get_site, config) -> jinja2.Environment:

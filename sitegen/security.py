@@ -32,7 +32,7 @@ POLICY = [
 def _executable_inline_scripts(html: str):
     for match in INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
-        if "src=" in attrs or any(f'type="{t}"' in attrs for t in DATA_TYPES):
+        if "src=" in attrs or any(re.search(rf'type=["\']?{re.escape(t)}', attrs) for t in DATA_TYPES):
             continue
         yield match.group("body")
 
@@ -52,8 +52,10 @@ def content_security_policy(html: str, dev_server: bool = False) -> str:
 
 
 def apply_policy(html: str, dev_server: bool = False) -> str:
-    """Fill the placeholder that overrides/main.html writes into <head>."""
-    return html.replace(PLACEHOLDER, content_security_policy(html, dev_server), 1)
+    """Fill the placeholder that overrides/main.html writes into <head> (quoted, whether or not
+    the page was minified: the policy has spaces)."""
+    policy = '"' + content_security_policy(html, dev_server) + '"'
+    return re.sub(r'"?' + PLACEHOLDER + r'"?', lambda _: policy, html, count=1)
 
 
 def mark_external_links(html: str) -> str:

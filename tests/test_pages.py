@@ -88,7 +88,7 @@ def test_index_links_every_profile_once_and_counts_match(built_site, site_data):
 
 def test_index_is_plain_html_without_javascript(built_site):
     doc = soup(built_site / "people/index.html")
-    index = doc.select_one("nav.kz-index")
+    index = doc.select_one("div.kz-index")
     assert index.find("script") is None
     assert len(index.find_all("a", href=True)) >= 29
 
@@ -134,7 +134,7 @@ def test_text_from_yaml_comes_out_as_inert_text(hostile_site, page):
 def test_hostile_name_is_escaped_in_title_and_meta(hostile_site):
     html = (hostile_site / "people/hostile-test.html").read_text(encoding="utf-8")
     doc = soup(hostile_site / "people/hostile-test.html")
-    assert "</title><" not in html.replace("</title>\n", "")
+    assert html.count("</title>") == 1 and html.count("<title>") == 1, "the name cannot close the title"
     assert doc.title.get_text().startswith("<script>alert('name')</script> {{ 7*7 }} &lt;/title&gt; - ")
     assert "{{ 7*7 }}" in doc.find("meta", attrs={"name": "description"})["content"]
     facts = doc.select_one("ul.kz-facts").get_text(" ")

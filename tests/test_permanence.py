@@ -70,7 +70,7 @@ def test_a_withdrawn_profile_keeps_its_address_and_leaves_everything_else(repo, 
                 quoted.decompose()
             text = str(doc)
         if rel in letter_text:
-            assert not re.search(r'<a [^>]*href="[^"]*khalabuzar', path.read_text(encoding="utf-8")), "the name links nowhere"
+            assert not [a for a in soup(path).find_all("a", href=True) if "khalabuzar" in a["href"]], "the name links nowhere"
         for spelling in (name, "Khalabuzar", cyrillic):
             if spelling in text:
                 leaks.append(f"{rel}: {spelling}")
@@ -78,8 +78,8 @@ def test_a_withdrawn_profile_keeps_its_address_and_leaves_everything_else(repo, 
     # the detector above does find the name where it was before the withdrawal
     assert name in str(soup(built_site / "people/index.html")) and cyrillic in str(soup(built_site / "ru/people/index.html"))
     # sources cited by no one but the withdrawn profile are no longer listed
-    assert 'id="source-timesca-2017-khalabuzar-sentenced"' in (built_site / "sources.html").read_text(encoding="utf-8")
-    assert 'id="source-timesca-2017-khalabuzar-sentenced"' not in (out / "sources.html").read_text(encoding="utf-8")
+    assert soup(built_site / "sources.html").find(id="source-timesca-2017-khalabuzar-sentenced")
+    assert not soup(out / "sources.html").find(id="source-timesca-2017-khalabuzar-sentenced")
     entry = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     before = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert {c: v["page_count"] for c, v in entry["languages"].items()} == \

@@ -200,12 +200,16 @@ def test_the_dead_and_the_freed_point_to_those_still_held(built_site, site_data)
 
 
 def test_home_shows_the_letters_counts_beside_today(built_site, site_data):
-    today = soup(built_site / "index.html").select_one(".kz-today")
-    text = " ".join(today.get_text(" ").split())
-    assert "17 In prison" in text and "8 Suspended sentence" in text
+    today = soup(built_site / "index.html").select_one(".kz-glance")
+    letter, sources = today.select(".kz-glance__row")
+    text = " ".join(letter.get_text(" ").split())
+    assert "In prison 17" in text and "Suspended sentence 8" in text
+    text = " ".join(sources.get_text(" ").split())
     assert "27 November 2026" in text
     now = sum(1 for p in site_data.people if p["status"]["state"] == "imprisoned")
-    assert f"{now} In prison" in text
+    assert f"In prison {now}" in text
+    bar = sources.select("svg rect")
+    assert [int(r["width"]) for r in bar] == [int(li.strong.get_text()) for li in sources.select("li")]
     assert today.find("a", href="since.html")
 
 
