@@ -50,8 +50,21 @@ def timed_build(project: Path, out: Path, env: dict, english_only: bool = False,
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed in {project}:\n{output[-3000:]}")
     drawn = re.search(r"share images: (\d+) drawn", output)
+    dossier = re.search(r"dossiers: made in ([\d.]+) s", output)
     return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024, 1),
-            "images_drawn": int(drawn.group(1)) if drawn else None}
+            "images_drawn": int(drawn.group(1)) if drawn else None,
+            "dossier_seconds": float(dossier.group(1)) if dossier else None}
+
+
+def downloads_of(site: Path, project: Path) -> dict:
+    """The offline copy and the dossiers of a built site: sizes, pages, volumes, and the seconds
+    the build spent on them (from its log)."""
+    manifest = json.loads((project / ".cache/downloads/dossiers.json").read_text(encoding="utf-8"))
+    zip_file = site / "downloads/kazakhstan-open-letter.zip"
+    return {"zip_mb": round(zip_file.stat().st_size / 2**20, 1),
+            "dossier_volumes": {lang: len(volumes) for lang, volumes in manifest.items()},
+            "dossier_pages": {lang: sum(v["pages"] for v in volumes) for lang, volumes in manifest.items()},
+            "dossier_mb": round(sum(v["bytes"] for volumes in manifest.values() for v in volumes) / 2**20, 1)}
 
 
 def folder_size(folder: Path) -> int:
@@ -114,6 +127,7 @@ def measure_size(n: int, work: Path) -> dict:
     english_mb = round(folder_size(work / f"site-{n}") / 2**20, 1)
     three = timed_build(ours, work / f"site3-{n}", env)  # every language, the share images cached
     three_mb = round(folder_size(work / f"site3-{n}") / 2**20, 1)
+    downloads = downloads_of(work / f"site3-{n}", ours)
     shutil.rmtree(work / f"site3-{n}")
     bare = bare_material(work / f"bare-{n}", ours)
     bare_build = timed_build(bare, work / f"bare-site-{n}", ENV, bare=True)
@@ -124,7 +138,7 @@ def measure_size(n: int, work: Path) -> dict:
         "ours_cold": cold, "ours_warm": warm, "bare": bare_build, "three_languages": three,
         "three_languages_vs_english": round(three["seconds"] / warm["seconds"], 2),
         "ms_per_profile_three": round(three["seconds"] * 1000 / n, 1),
-        "three_languages_output_mb": three_mb,
+        "three_languages_output_mb": three_mb, "downloads": downloads,
         "ms_per_profile_cold": round(cold["seconds"] * 1000 / n, 1),
         "ms_per_profile_warm": round(warm["seconds"] * 1000 / n, 1),
         "ms_per_profile_bare": round(bare_build["seconds"] * 1000 / n, 1),
@@ -223,6 +237,11 @@ def targets(results: list, reload: dict, cache: dict) -> str:
     worst = max(results, key=lambda r: r["three_languages_vs_english"])
     lines.append(f"- three languages / English only (warm): at most {worst['three_languages_vs_english']}× "
                  f"(at {worst['n']:,} people; target ≤ 2.5×)")
+    for r in results:
+        d = r["downloads"]
+        lines.append(f"- at {r['n']:,} people: offline copy {d['zip_mb']} MB; dossiers {d['dossier_mb']} MB, "
+                     f"{d['dossier_pages'].get('en')} pages in English in {d['dossier_volumes'].get('en')} volume(s), "
+                     f"made in {r['three_languages'].get('dossier_seconds')} s (cold) of the three-language build")
     largest = max(results, key=lambda r: r["n"])
     lines.append(f"- whole site in three languages at {largest['n']:,} people: {largest['three_languages_output_mb']} MB "
                  "(GitHub Pages' limit: 1 GB)")

@@ -51,8 +51,9 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
     from . import mkdocs_hook
     codes = [c for c in languages() if not only or c in only or c == "en"]
     timings = {}
-    previous = {key: os.environ.get(key) for key in ("SITE_LANG", mkdocs_hook.ALL_LANGUAGES)}
+    previous = {key: os.environ.get(key) for key in ("SITE_LANG", mkdocs_hook.ALL_LANGUAGES, mkdocs_hook.LANGUAGES)}
     os.environ[mkdocs_hook.ALL_LANGUAGES] = "1"
+    os.environ[mkdocs_hook.LANGUAGES] = ",".join(codes)
     others = [c for c in codes if c != "en"]
     if parallel is None:
         parallel = (os.cpu_count() or 1) > 1 and len(others) > 1 and "fork" in multiprocessing.get_all_start_methods()

@@ -31,11 +31,13 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, exports, feed, i18n, people_lists, render, security, share_images, theme_fixes  # noqa: E402
+from sitegen import data, dossier, exports, feed, i18n, offline, people_lists, render, security, share_images, theme_fixes  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
 ROOT_KEY = str(ROOT)
+ALL_LANGUAGES = "KZ_ALL_LANGUAGES"  # set by `python -m sitegen build`, which finishes the site itself
+LANGUAGES = "KZ_LANGUAGES"          # and the languages it builds (the dossiers are made for those)
 
 
 def site() -> data.SiteData:
@@ -76,6 +78,13 @@ def on_config(config):
     if config["extra"].get("repository"):
         folder = "docs/" if lang == render.LANG else f"{i18n.TRANSLATIONS_DIR}/{lang}/docs/"
         config["edit_uri"] = _build["helpers"].repository_url(f"edit/main/{folder}")
+    if not _build.get("dev_server") and (lang == render.LANG or os.environ.get(ALL_LANGUAGES) != "1"):
+        # Before the pages, which link the dossiers with their page counts; cached by content.
+        started = time.monotonic()
+        languages = (os.environ.get(LANGUAGES) or lang).split(",")
+        made = dossier.build_all(loaded, config, dossier.staging(ROOT), ROOT / ".cache" / "dossiers", languages)
+        log.info("dossiers: made in %.1f s: %s", time.monotonic() - started,
+                 ", ".join(f"{v['file']} {v['pages']} pages" for vs in made.values() for v in vs))
     return config
 
 
@@ -145,8 +154,16 @@ def facet_source(page: people_lists.FacetPage) -> str:
                          "description": f"{title}: {helpers.ui('count_person' if page.count == 1 else 'count_people', count=page.count)}."})
 
 
+# Theme files this site never loads: Material's own search (off; search is Pagefind) and source
+# maps. Left out, every language's copy of the theme is 2 MB lighter, and so is the offline copy.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
 def on_files(files, config):
     loaded = site()
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
+            files.remove(file)
     if _build["lang"] != render.LANG:
         translate_pages(files, config)
     for slug, date in loaded.withdrawn.items():
@@ -339,9 +356,6 @@ def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteDa
             (site_dir / "people" / f"{old}.html").write_text(security.apply_policy(html), encoding="utf-8")
 
 
-ALL_LANGUAGES = "KZ_ALL_LANGUAGES"  # set by `python -m sitegen build`, which finishes the site itself
-
-
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
     write_redirects(site_dir, _build["helpers"], site())
@@ -365,9 +379,15 @@ def finish_site(config, languages: list) -> None:
     (site_dir / "feed.xml").write_text(components.get_template("components/atom-feed.html").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
+    for pdf in sorted(dossier.staging(ROOT).glob("*.pdf")):
+        (site_dir / dossier.DOWNLOADS).mkdir(exist_ok=True)
+        share_images.place(pdf, site_dir / dossier.DOWNLOADS / pdf.name)
     root = (config["extra"].get("root_url") or config["site_url"]).rstrip("/")
     sitemaps = "".join(f"Sitemap: {root}/{'' if lang == render.LANG else lang + '/'}sitemap.xml\n" for lang in languages)
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemaps}", encoding="utf-8")
     started = time.monotonic()
     finish_search_index(search, site_dir)
     log.info("search index: waited %.1f s for Pagefind", time.monotonic() - started)
+    copy = offline.write_zip(site_dir)  # last: everything it holds is written
+    offline.fill_size(site_dir, copy, helpers.ui("offline_size", size=offline.human_size(copy.stat().st_size)))
+    log.info("offline copy: %s, %s", copy.relative_to(site_dir), offline.human_size(copy.stat().st_size))

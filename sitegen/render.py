@@ -356,6 +356,26 @@ class Helpers:
                      "source": decision["source"], "state": None})
         return [(y, sorted(out[y], key=lambda e: timeline.key(e["date"]))) for y in sorted(out)]
 
+    # -- downloads -------------------------------------------------------------------------
+    def dossiers(self) -> list:
+        """This language's PDF dossier(s): file, pages, size (sitegen/dossier.py)."""
+        from . import dossier, offline
+        root = Path(__file__).resolve().parent.parent
+        out = []
+        for entry in dossier.manifest(root).get(self.lang, []):
+            out.append({**entry, "path": f"{dossier.DOWNLOADS}/{entry['file']}",
+                        "details": self.ui("dossier_details", pages=entry["pages"], size=offline.human_size(entry["bytes"]))})
+        return out
+
+    def offline_copy(self) -> dict:
+        from . import offline
+        return {"url": self.root_url(f"downloads/{offline.NAME}"),
+                "date": self.fmt_date(offline.build_date().isoformat())}
+
+    def data_date(self) -> str:
+        """The data's date: the latest search for news of anyone."""
+        return self.fmt_date(max((p["last_searched"] for p in self.get_site().people), default="2017-10"))
+
     # -- languages ---------------------------------------------------------------------
     def page_path(self, code: str, url: str) -> str:
         """A page's path from the site's root in a language: English at the root, others below."""
@@ -421,18 +441,20 @@ class Helpers:
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
-                           state_icon=state_icon, card=card, site=self.get_site, site_url=self.site_url)
+                           state_icon=state_icon, card=card, dossiers=self.dossiers, offline_copy=self.offline_copy,
+                           data_date=self.data_date, site=self.get_site, site_url=self.site_url)
 
 
-def component_env(get_site, config) -> jinja2.Environment:
-    """The environment for overrides/components: autoescape on, our helpers installed."""
+def component_env(get_site, config, lang: str | None = None) -> jinja2.Environment:
+    """The environment for overrides/components: autoescape on, our helpers installed (in the
+    build's language, or `lang`)."""
     from pathlib import Path
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "overrides"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True,
     )
-    Helpers(get_site, config).install(env)
+    Helpers(get_site, config, lang).install(env)
     return env
 
 

@@ -418,3 +418,23 @@ def test_no_language_switch_fetches_anything_but_the_page(browser, server):
     assert not [u for u in requested if "sitemap" in u], requested
     assert visit.page.locator('link[rel="alternate"][hreflang]').count() == 4, "hreflang links are back after load"
     context.close()
+
+
+def test_filters_narrow_the_index_in_place_and_keep_the_address(browser, server, site_data):
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    visit.open("people/index.html")
+    page = visit.page
+    released = sorted(p["slug"] for p in site_data.people if p["status"]["state"] == "acquitted")
+    page.locator('a[data-filter="status:acquitted"]').click()
+    page.wait_for_timeout(100)
+    shown = sorted(h.split("/")[-1][:-5] for h in page.eval_on_selector_all(
+        "li.kz-card:not([hidden]) a", "links => links.map(a => a.getAttribute('href'))"))
+    assert shown == released and page.url.endswith("people/index.html?status=acquitted")
+    assert str(len(released)) in page.locator(".kz-filters__state").inner_text()
+    page.reload()
+    page.wait_for_timeout(100)
+    assert page.locator("li.kz-card:not([hidden])").count() == len(released), "a shared address opens filtered"
+    page.locator('a[data-filter=""]').click()
+    assert page.locator("li.kz-card:not([hidden])").count() == len(site_data.people)
+    context.close()

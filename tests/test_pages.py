@@ -147,3 +147,19 @@ def test_accessibility_statement_links_the_report_form(built_site):
     doc = soup(built_site / "accessibility.html")
     link = doc.find("a", string="Report a problem")
     assert link["href"] == "https://github.com/example/kazakhstan-open-letter/issues/new?template=report-problem.yml"
+
+
+def test_filter_pages_list_exactly_the_people_they_name(built_site, site_data):
+    """Without JavaScript, each filter is a static page of the people it selects, with the count."""
+    from sitegen import people_lists
+    counts = people_lists.facet_counts(site_data)
+    assert {f for f in counts} == {"group", "status", "role"}
+    index = soup(built_site / "people/index.html")
+    for facet, values in counts.items():
+        for value, count in values:
+            expected = sorted(p["slug"] for p in site_data.people if people_lists.facet_value(p, facet) == value)
+            page = soup(built_site / f"people/{facet}/{value}.html")
+            listed = sorted(a["href"].split("/")[-1][:-5] for a in page.select("li.kz-card a"))
+            assert listed == expected and len(expected) == count, f"{facet}/{value}"
+            link = index.find("a", attrs={"data-filter": f"{facet}:{value}"})
+            assert link["href"] == f"{facet}/{value}.html" and f"({count})" in link.get_text()
