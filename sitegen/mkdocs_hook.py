@@ -38,6 +38,7 @@ from sitegen.render import tr  # noqa: E402
 ROOT_KEY = str(ROOT)
 ALL_LANGUAGES = "KZ_ALL_LANGUAGES"  # set by `python -m sitegen build`, which finishes the site itself
 LANGUAGES = "KZ_LANGUAGES"          # and the languages it builds (the dossiers are made for those)
+SKIP_DOSSIERS = "KZ_SKIP_DOSSIERS"  # bench/run.py sets it above DOSSIER_LIMIT people (see BENCHMARKS.md)
 
 
 def site() -> data.SiteData:
@@ -78,7 +79,8 @@ def on_config(config):
     if config["extra"].get("repository"):
         folder = "docs/" if lang == render.LANG else f"{i18n.TRANSLATIONS_DIR}/{lang}/docs/"
         config["edit_uri"] = _build["helpers"].repository_url(f"edit/main/{folder}")
-    if not _build.get("dev_server") and (lang == render.LANG or os.environ.get(ALL_LANGUAGES) != "1"):
+    skip = os.environ.get(SKIP_DOSSIERS) == "1"  # benchmarks at 10,000 people only: the site always has them
+    if not _build.get("dev_server") and not skip and (lang == render.LANG or os.environ.get(ALL_LANGUAGES) != "1"):
         # Before the pages, which link the dossiers with their page counts; cached by content.
         started = time.monotonic()
         languages = (os.environ.get(LANGUAGES) or lang).split(",")
