@@ -220,20 +220,12 @@ def test_since_page_is_in_the_navigation_and_the_sitemap(built_site):
 
 # -- bad input: the same file:line: field: problem — fix as every other data error ----------------
 
-GOOD = """# yaml-language-server: $schema=../schema/person.schema.json
-name: Test Person
-group: imprisoned
-role: journalist
-status: {state: released, as_of: 2019-05, source: pace-wd-660}
-facts:
-  - {text: A sourced sentence., source: pace-wd-660}
-updates:
-  - {date: '2018', text: Still held., source: pace-wd-660}
-  - {date: 2019-05, state: released, text: Released., source: pace-wd-660}
-added: 2026-11-25
-last_verified: 2026-11-25
-last_searched: 2026-11-25
-"""
+from test_validation import GOOD as RECORD  # noqa: E402  (one valid record, extended here with a timeline)
+
+GOOD = RECORD.replace("status: {state: imprisoned, as_of: 2019-05, source: pace-wd-660}",
+                      "status: {state: released, as_of: 2019-05, source: pace-wd-660}").replace(
+    "added: 2026-11-25", "updates:\n  - {date: '2018', text: Still held., source: pace-wd-660}\n"
+    "  - {date: 2019-05, state: released, text: Released., source: pace-wd-660}\nadded: 2026-11-25")
 
 
 @pytest.fixture
