@@ -144,6 +144,21 @@ def build_all(site, config, out_dir: Path, cache_dir: Path, languages: list | No
     return manifest
 
 
+_when_ready: list = []
+
+
+def when_ready(callback) -> None:
+    """Call `callback` once the English build has made the dossiers, which the other languages'
+    pages link with their page counts (or None to stop). This module, unlike the hook file that
+    MkDocs loads on its own, is the same for sitegen/build.py and the build it runs."""
+    _when_ready[:] = [callback] if callback else []
+
+
+def announce_ready() -> None:
+    for callback in _when_ready:
+        callback()
+
+
 def staging(root: Path) -> Path:
     """Where the dossiers wait between their making (before the pages, which link them with their
     page counts) and the end of the build, which copies them into site/downloads/."""

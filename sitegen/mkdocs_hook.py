@@ -31,7 +31,7 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, dossier, exports, feed, i18n, offline, people_lists, render, security, share_images, theme_fixes  # noqa: E402
+from sitegen import data, dossier, exports, feed, i18n, icons, offline, people_lists, render, security, share_images, theme_fixes  # noqa: E402
 from sitegen.render import tr  # noqa: E402
 
 
@@ -70,6 +70,7 @@ def on_config(config):
         config["site_url"] = (config["site_url"] or "").rstrip("/") + f"/{lang}/"
     _build["lang"] = lang
     _build["helpers"] = render.Helpers(site, config, lang)
+    _build["config"] = config
     _build["components"] = render.component_env(site, config)
     config["copyright"] = _build["helpers"].plain(loaded.publication["footer"])
     config["site_name"] = _build["helpers"].ui("site_name")
@@ -87,6 +88,8 @@ def on_config(config):
         made = dossier.build_all(loaded, config, dossier.staging(ROOT), ROOT / ".cache" / "dossiers", languages)
         log.info("dossiers: made in %.1f s: %s", time.monotonic() - started,
                  ", ".join(f"{v['file']} {v['pages']} pages" for vs in made.values() for v in vs))
+    if lang == render.LANG:
+        dossier.announce_ready()  # the other languages, built side by side, may start (sitegen/build.py)
     return config
 
 
@@ -168,6 +171,7 @@ def on_files(files, config):
             files.remove(file)
     if _build["lang"] != render.LANG:
         translate_pages(files, config)
+    files.append(File.generated(config, icons.STYLESHEET, content=icons.stylesheet(config)))
     for slug, date in loaded.withdrawn.items():
         files.append(File.generated(config, f"people/{slug}.md", content=withdrawn_source(date),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
@@ -265,10 +269,12 @@ def minify(html: str) -> str:
 def finish_html(output: str) -> str:
     """Last touches to every HTML page, theme parts included: safe external links, minified, then
     the security policy (last, since it hashes the page's inline scripts)."""
+    output = icons.replace_inline(output, _build["config"])
     output = theme_fixes.apply(output, _build["helpers"].ui)
     output = security.mark_external_links(output)
     if not _build.get("dev_server"):
         output = minify(output)
+    output = offline.reserve_size_slot(output)
     return security.apply_policy(output, dev_server=_build.get("dev_server", False))
 
 
@@ -375,8 +381,10 @@ def finish_site(config, languages: list) -> None:
     search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
     cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
     specs = [spec for lang in languages for spec in share_image_specs(config, lang)]
+    started = time.monotonic()
     drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
-    log.info("share images: %d drawn, %d from the cache", drawn, len(specs) - drawn)
+    log.info("share images: %d drawn, %d from the cache (%.1f s)", drawn, len(specs) - drawn, time.monotonic() - started)
+    started = time.monotonic()
     exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
     (site_dir / "feed.xml").write_text(components.get_template("components/atom-feed.html").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
@@ -387,9 +395,14 @@ def finish_site(config, languages: list) -> None:
     root = (config["extra"].get("root_url") or config["site_url"]).rstrip("/")
     sitemaps = "".join(f"Sitemap: {root}/{'' if lang == render.LANG else lang + '/'}sitemap.xml\n" for lang in languages)
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemaps}", encoding="utf-8")
+    log.info("open data, feed, downloads: %.1f s", time.monotonic() - started)
+    started = time.monotonic()
+    copy = offline.write_zip(site_dir)  # everything it holds is written; Pagefind reads the pages meanwhile
+    size = offline.human_size(copy.stat().st_size)
+    log.info("offline copy: %s, %s (%.1f s)", copy.relative_to(site_dir), size, time.monotonic() - started)
     started = time.monotonic()
     finish_search_index(search, site_dir)
     log.info("search index: waited %.1f s for Pagefind", time.monotonic() - started)
-    copy = offline.write_zip(site_dir)  # last: everything it holds is written
-    offline.fill_size(site_dir, copy, helpers.ui("offline_size", size=offline.human_size(copy.stat().st_size)))
-    log.info("offline copy: %s, %s", copy.relative_to(site_dir), offline.human_size(copy.stat().st_size))
+    started = time.monotonic()
+    filled = offline.fill_size(site_dir, helpers.ui("offline_size", size=size))  # once Pagefind has read them
+    log.info("offline copy's size written into %d pages (%.1f s)", filled, time.monotonic() - started)

@@ -21,6 +21,11 @@ NAME = "kazakhstan-open-letter.zip"
 # missing page is a missing file.
 LEFT_OUT = ("pagefind/", "assets/share/", f"downloads/{NAME}", "404.html", "ru/404.html", "kk/404.html")
 SIZE_MARK = re.compile(r'<span class="?kz-zip-size"?></span>')
+# Every page's footer gives the zip's size, known only once the zip is made from the pages. So
+# each page is written with a slot of fixed length, closing the parenthesis (as the copy shows
+# it), and the size is written into the slot in place: a few bytes per page, not every page again.
+SLOT_LENGTH = 48
+SLOT_OPEN = '<span class="kz-zip-size">'
 
 
 def build_date() -> dt.date:
@@ -49,11 +54,27 @@ def human_size(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size // 1024, 1)} KB"
 
 
-def fill_size(site_dir: Path, zip_file: Path, text: str) -> None:
-    """Online, every page's footer gives the zip's size (known only once it is made); the pages
-    inside the zip keep the mark empty: offline, the size of the copy one has is of no use."""
-    filled = f'<span class="kz-zip-size">{html.escape(text)}</span>'
+def reserve_size_slot(page: str) -> str:
+    """The footer's empty size mark becomes a slot of fixed length that reads ")"."""
+    return SIZE_MARK.sub(lambda _: SLOT_OPEN + ")".ljust(SLOT_LENGTH) + "</span>", page)
+
+
+def fill_size(site_dir: Path, text: str) -> int:
+    """Online, every page's footer gives the zip's size; the pages in the zip keep ")" alone
+    (offline, the size of the copy one has is of no use). Returns how many pages were filled."""
+    content = text.encode("utf-8")
+    if len(content) > SLOT_LENGTH:
+        raise ValueError(f"the offline copy's size text {text!r} is longer than its slot ({SLOT_LENGTH} bytes)")
+    opening, empty = SLOT_OPEN.encode(), (")".ljust(SLOT_LENGTH) + "</span>").encode()
+    filled = 0
     for page in site_dir.rglob("*.html"):
-        content = page.read_text(encoding="utf-8")
-        if SIZE_MARK.search(content):
-            page.write_text(SIZE_MARK.sub(lambda _: filled, content), encoding="utf-8")
+        with open(page, "r+b") as file:
+            page_bytes = file.read()
+            at = page_bytes.find(opening + empty)
+            if at >= 0:
+                filled += 1
+            while at >= 0:
+                file.seek(at + len(opening))
+                file.write(content.ljust(SLOT_LENGTH))
+                at = page_bytes.find(opening + empty, at + 1)
+    return filled

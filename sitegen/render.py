@@ -18,9 +18,19 @@ import jinja2
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import i18n
+from . import i18n, icons
 
 LANG = "en"  # the authoritative language
+
+# In a query value only these delimiters and what may not appear in an address are percent-encoded;
+# letters of any script stay as they are (browsers encode them on use): a share link in Russian is
+# a third of the bytes, on every page.
+QUERY_SAFE = "!$'()*,/:;@?~"
+
+
+def query_value(text: str) -> str:
+    """`text` as a value in a URL's query (?a=value): spaces, &, =, #, +, % and the like encoded."""
+    return "".join(ch if ord(ch) > 127 and ch.isprintable() else quote(ch, safe=QUERY_SAFE) for ch in text)
 
 
 def tr(value, lang: str = LANG) -> str:
@@ -30,19 +40,7 @@ def tr(value, lang: str = LANG) -> str:
     return value
 
 
-# An icon beside each state's word (never colour alone), from Material's bundled icon set.
-STATE_ICONS = {"imprisoned": "lock", "psychiatric-detention": "hospital-box-outline", "restricted-freedom": "timer-sand",
-               "suspended-sentence": "gavel", "persecuted-abroad": "earth", "released": "lock-open-variant-outline",
-               "acquitted": "scale-balance", "died": "circle-outline", "unknown": "help-circle-outline"}
-
-
-@functools.lru_cache(maxsize=32)
-def state_icon(state: str) -> Markup:
-    """The state's icon as inline SVG, hidden from assistive technology (the word says it)."""
-    import material
-    path = Path(material.__file__).parent / "templates/.icons/material" / f"{STATE_ICONS[state]}.svg"
-    svg = path.read_text(encoding="utf-8").strip()
-    return Markup(svg.replace("<svg ", '<svg class="kz-icon" aria-hidden="true" focusable="false" ', 1))
+state_icon = icons.state_icon
 
 
 def _lookup(node, key: str, missing=KeyError):
@@ -70,6 +68,11 @@ class Helpers:
         self._strings = {}   # key -> string, for the data of one load
         self._status = {}    # slug -> status(), for the data of one load
         self._loaded = None
+
+    @functools.cached_property
+    def english(self) -> "Helpers":
+        """The same helpers in English, for what stays in English on every page (the email)."""
+        return self if self.lang == LANG else Helpers(self.get_site, self.config, LANG)
 
     def _fresh(self):
         """Forget what was looked up when the data was loaded again (live reload)."""
@@ -192,17 +195,16 @@ class Helpers:
         values = {"person": name, "letter_url": letter_url, "page_url": url}
         if name:
             subject = (write["subject"] if held else write["subject_other"]).format(**values)
-            about = write["about_person"].format(person=name, status=self.status(person)["phrase"])
+            about = write["about_person"].format(person=name, status=self.english.status(person)["phrase"])
         else:
             subject, about = write["subject_default"], write["about_default"]
         body = write["body"].format(about=about, **values)
         recipients = ",".join(r["email"] for r in write.get("recipients") or [])
-        mailto = f"mailto:{quote(recipients, safe='@,')}?subject={quote(subject)}&body={quote(body)}"
+        mailto = f"mailto:{quote(recipients, safe='@,')}?subject={query_value(subject)}&body={query_value(body)}"
         share = acts["share"]
         text = self.plain(share["text"] if held else share["text_other"]).format(person=local_name) if name \
             else self.plain(share["text_default"])
-        fill = {"url": quote(url, safe=""), "text": quote(text, safe=""),
-                "text_and_url": quote(f"{text} {url}", safe="")}
+        fill = {"url": query_value(url), "text": query_value(text), "text_and_url": query_value(f"{text} {url}")}
         links = [{"id": p["id"], "label": p["label"], "url": p["url"].format(**fill)} for p in share["platforms"]]
         held_or_restricted = person is None or self.ask(person)["kind"] not in ("free", "died")
         return {"name": local_name, "mailto": mailto, "share": links, "url": url, "held_or_restricted": held_or_restricted,

@@ -45,23 +45,23 @@ def toggles(html: str, names: dict) -> str:
 def menu_button(html: str, label: str) -> str:
     """The header's menu icon: a name for assistive technology, its icon hidden, and reachable
     by keyboard (assets/javascripts/actions.js opens the drawer on Enter or Space)."""
-    return re.sub(r'<label class="md-header__button md-icon" for="__drawer">\s*(<svg)',
+    return re.sub(r'<label class="md-header__button md-icon" for="__drawer">\s*(<span class="kz-i )',
                   f'<label class="md-header__button md-icon kz-menu" for="__drawer" tabindex="0" title="{label}">'
-                  rf'<span class="kz-visually-hidden">{label}</span>\1 aria-hidden="true" focusable="false"', html, count=1)
+                  rf'<span class="kz-visually-hidden">{label}</span>\1', html, count=1)
 
 
 def icon_links(html: str) -> str:
     """Icon-only links and labels (edit this page, colour scheme) say in words what they do,
     and their icons are hidden from assistive technology."""
     def labelled(match):
-        tag, svg = match.group(1), match.group(2)
+        tag, icon = match.group(1), match.group(2)
         title = re.search(r'\stitle="([^"]+)"', tag)
         if title and tag.startswith("<label"):  # a label names its control by its text, never aria-label
             tag += f'<span class="kz-visually-hidden">{title.group(1)}</span>'
         elif title and "aria-label=" not in tag:
             tag = tag[:-1] + f' aria-label="{title.group(1)}">'
-        return tag + svg + ' aria-hidden="true" focusable="false"'
-    return re.sub(r'(<(?:a|label)\s[^>]*class="[^"]*\bmd-icon\b[^"]*"[^>]*>)(\s*<svg)(?![^>]*aria-hidden)', labelled, html)
+        return tag + icon
+    return re.sub(r'(<(?:a|label)\s[^>]*class="[^"]*\bmd-icon\b[^"]*"[^>]*>)(\s*<span class="kz-i )', labelled, html)
 
 
 def palette(html: str, label: str) -> str:

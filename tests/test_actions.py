@@ -141,3 +141,16 @@ def test_every_email_reads_as_sensible_sentences(built_site, site_data):
             assert f"The letter names {person['name']}; the latest the sources show:" in body
         else:
             assert "It names 17 political prisoners" in body and "names the political prisoners named" not in body
+
+
+@pytest.mark.parametrize("text", ["Maks Bokayev: 5 years & a fine = 100% (Doc. 14436) #free +1",
+                                  "Бокаев Макс: «открытое письмо» — Қазақстан", "https://example.org/a b/?x=1&y=2#z",
+                                  "line one\nline two\ttab \"quoted\" <tag> {x} | back\\slash ^ `tick`"])
+def test_a_query_value_decodes_to_the_same_text_and_keeps_letters_readable(text):
+    """Share and email links encode only what a query needs (& = # + % space…); Cyrillic stays as
+    letters, which browsers encode on use. What a share service or mail program decodes is the text."""
+    from sitegen.render import query_value
+    value = query_value(text)
+    assert parse_qs(f"t={value}&u=1", strict_parsing=True) == {"t": [text], "u": ["1"]}
+    assert not set(value) & set(" &=#+\"<>{}|\\^`\n\t")
+    assert all(ch in value for ch in text if ord(ch) > 127)

@@ -72,9 +72,14 @@ def test_the_footer_links_the_copy_online_and_gives_its_size(built_site, unpacke
     link = online.find("a", href=re.compile(r"kazakhstan-open-letter\.zip$"))
     assert link["href"].startswith("https://")
     size = offline.human_size((built_site / ZIP).stat().st_size)
-    assert size in online.get_text()
+    assert re.search(rf"\(ZIP, \d+ \w+ \d{{4}}, {re.escape(size)}\)", online.get_text()), online.get_text()
+    for page in ["people/maks-bokayev.html", "ru/data.html", "kk/index.html"]:  # every slot of every page
+        assert size in soup(built_site / page).select_one(".kz-footer").get_text(), page
     offline_footer = soup(unpacked / "people/maks-bokayev.html").select_one(".kz-footer")
     assert size not in offline_footer.get_text(), "inside the copy, the size of the copy is left out"
+    assert re.search(r"\(ZIP, \d+ \w+ \d{4}\)\s*$", offline_footer.get_text()), "the copy's footer closes its parenthesis"
+    data_page = soup(built_site / "data.html").select(".kz-zip-size")
+    assert len(data_page) == 2 and all(size in mark.get_text() for mark in data_page), "both marks of a page are filled"
 
 
 @pytest.mark.browser
