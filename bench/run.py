@@ -72,6 +72,16 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def size_breakdown(site: Path) -> dict:
+    """Where the bytes of a three-language site are (MiB): each language's pages, the share images,
+    the search index, the downloads, the open data; the English pages are the rest."""
+    parts = {"ru pages": "ru", "kk pages": "kk", "share images": "assets/share", "search index": "pagefind",
+             "downloads (offline copy, dossiers)": "downloads", "open data": "data"}
+    sizes = {name: folder_size(site / folder) for name, folder in parts.items() if (site / folder).exists()}
+    sizes = {"en pages and assets": folder_size(site) - sum(sizes.values()), **sizes}
+    return {name: round(size / 2**20, 1) for name, size in sizes.items()}
+
+
 def bare_material(dest: Path, ours: Path) -> Path:
     """The same pages as plain Markdown on a default Material site: no hook, macros or overrides."""
     docs = dest / "docs"
@@ -135,6 +145,8 @@ def measure_size(n: int, work: Path) -> dict:
     three = timed_build(ours, work / f"site3-{n}", env)  # and again, warm, as the English one above
     three["dossier_seconds"] = first["dossier_seconds"]
     three_mb = round(folder_size(work / f"site3-{n}") / 2**20, 1)
+    three_bytes = folder_size(work / f"site3-{n}")
+    breakdown = size_breakdown(work / f"site3-{n}")
     downloads = downloads_of(work / f"site3-{n}", ours)
     shutil.rmtree(work / f"site3-{n}")
     bare = bare_material(work / f"bare-{n}", ours)
@@ -146,7 +158,8 @@ def measure_size(n: int, work: Path) -> dict:
         "ours_cold": cold, "ours_warm": warm, "bare": bare_build, "three_languages": three,
         "three_languages_vs_english": round(three["seconds"] / warm["seconds"], 2),
         "ms_per_profile_three": round(three["seconds"] * 1000 / n, 1),
-        "three_languages_output_mb": three_mb, "downloads": downloads,
+        "three_languages_output_mb": three_mb, "three_languages_output_bytes": three_bytes,
+        "three_languages_breakdown_mb": breakdown, "downloads": downloads,
         "ms_per_profile_cold": round(cold["seconds"] * 1000 / n, 1),
         "ms_per_profile_warm": round(warm["seconds"] * 1000 / n, 1),
         "ms_per_profile_bare": round(bare_build["seconds"] * 1000 / n, 1),
@@ -220,7 +233,7 @@ def image_cache_check(work: Path) -> dict:
 
 def table(results: list) -> str:
     head = ("| N | English cold (s) | English warm (s) | 3 languages warm (s) | 3 / English | bare Material (s) "
-            "| ms/profile warm | ms/profile 3 languages | ms/profile bare | peak MiB | output MB: English / 3 languages "
+            "| ms/profile warm | ms/profile 3 languages | ms/profile bare | peak MiB | output MiB: English / 3 languages "
             "| profile HTML KB | open a profile: KB gzip (raw) | bare Material: KB gzip (raw) |")
     rows = [head, "|" + "---|" * 14]
     for r in results:
@@ -255,8 +268,10 @@ def targets(results: list, reload: dict, cache: dict) -> str:
                      f"{d['dossier_pages'].get('en')} pages in English in {d['dossier_volumes'].get('en')} volume(s); "
                      f"the ru and kk dossiers took {r['three_languages'].get('dossier_seconds')} s to make (cold)")
     largest = max(results, key=lambda r: r["n"])
-    lines.append(f"- whole site in three languages at {largest['n']:,} people: {largest['three_languages_output_mb']} MB "
-                 "(GitHub Pages' limit: 1 GB)")
+    total = largest.get("three_languages_output_bytes", largest["three_languages_output_mb"] * 2**20)
+    lines.append(f"- whole site in three languages at {largest['n']:,} people: {largest['three_languages_output_mb']} MiB "
+                 f"= {total / 1e9:.3f} GB (GitHub Pages' limit: 1 GB): "
+                 + ", ".join(f"{k} {v}" for k, v in (largest.get("three_languages_breakdown_mb") or {}).items()))
     if 1000 in by_n:
         r = by_n[1000]
         lines.append(f"- whole site at 1,000 vs bare Material: warm {r['ours_warm']['seconds'] / r['bare']['seconds']:.2f}×, "

@@ -163,3 +163,21 @@ def test_filter_pages_list_exactly_the_people_they_name(built_site, site_data):
             assert listed == expected and len(expected) == count, f"{facet}/{value}"
             link = index.find("a", attrs={"data-filter": f"{facet}:{value}"})
             assert link["href"] == f"{facet}/{value}.html" and f"({count})" in link.get_text()
+
+
+def test_icons_come_from_one_stylesheet_and_every_one_used_is_drawn(built_site):
+    """Icons are CSS masks from assets/stylesheets/icons.css, not SVG repeated in every page; an
+    icon class with no rule would show nothing, so every class used must have one."""
+    import re
+    css = (built_site / "assets/stylesheets/icons.css").read_text(encoding="utf-8")
+    defined = set(re.findall(r"\.(kz-i--[\w-]+)\{--kz-i:url\('data:image/svg\+xml", css))
+    used = set()
+    for page in [*built_site.glob("*.html"), *built_site.glob("people/*.html"), *built_site.glob("ru/people/*.html")]:
+        doc = soup(page)
+        for svg in doc.find_all("svg"):  # charts and bars are drawn from data (rectangles); icons are paths
+            assert svg.find_parent("figure") or not svg.find("path"), f"{page.name}: an inline SVG icon (icons come from icons.css)"
+        for icon in doc.select(".kz-i"):
+            assert icon.get("aria-hidden") == "true" and not icon.get_text(), f"{page.name}: {icon}"
+            used |= {c for c in icon["class"] if c.startswith("kz-i--")}
+    assert used and used <= defined, sorted(used - defined)
+    assert {"kz-i--material-lock", "kz-i--material-menu", "kz-i--material-scale-balance"} <= used
