@@ -4,7 +4,8 @@ Material writes each icon's SVG into the page (the logo twice, the menu, both co
 toggles), and every status badge carried its own: about 3 KB per profile and 0.4 KB per card,
 times every page of every language (with 10,000 people, over 100 MB of the site). Here each icon
 is a CSS mask in `assets/stylesheets/icons.css`, drawn in the text's colour, loaded once and
-cached; the page keeps an empty `<span class="kz-i kz-i--NAME" aria-hidden="true">`.
+cached; the page keeps an empty `<span class="kz-i kz-i--NAME" aria-hidden="true">`, and a
+status badge (`.kz-badge--STATE`) draws its state's icon before its word, with no element at all.
 The icons are Material's own files, read at build time, so nothing is copied by hand.
 """
 from __future__ import annotations
@@ -23,11 +24,12 @@ STATE_ICONS = {"imprisoned": "lock", "psychiatric-detention": "hospital-box-outl
                "suspended-sentence": "gavel", "persecuted-abroad": "earth", "released": "lock-open-variant-outline",
                "acquitted": "scale-balance", "died": "circle-outline", "unknown": "help-circle-outline"}
 
-BASE = """.kz-i{display:inline-block;width:1.1em;height:1.1em;vertical-align:-.2em;margin-right:.25em;background-color:currentcolor;-webkit-mask:var(--kz-i) center/contain no-repeat;mask:var(--kz-i) center/contain no-repeat;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+BASE = """.kz-i,.kz-badge::before{display:inline-block;width:1.1em;height:1.1em;vertical-align:-.2em;margin-right:.25em;background-color:currentcolor;-webkit-mask:var(--kz-i) center/contain no-repeat;mask:var(--kz-i) center/contain no-repeat;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .md-icon .kz-i,.md-logo .kz-i{display:block;width:1.2rem;height:1.2rem;margin:0}
 .md-nav__title .md-logo .kz-i{width:2.4rem;height:2.4rem}
 .md-content__button .kz-i{display:inline-block;vertical-align:top}
-@media (forced-colors:active){.kz-i{background-color:CanvasText;forced-color-adjust:none}}
+.kz-badge::before{content:""}
+@media (forced-colors:active){.kz-i,.kz-badge::before{background-color:CanvasText;forced-color-adjust:none}}
 """
 
 
@@ -51,11 +53,6 @@ def span(icon: str) -> Markup:
     return Markup(f'<span class="kz-i {class_name(icon)}" aria-hidden="true"></span>')
 
 
-def state_icon(state: str) -> Markup:
-    """The state's icon, hidden from assistive technology (the word beside it says it)."""
-    return span(f"material/{STATE_ICONS[state]}")
-
-
 def theme_icons(config) -> list:
     """The icons Material writes into pages with this configuration (the defaults as in its partials)."""
     theme = config["theme"]
@@ -77,9 +74,13 @@ def all_icons(config) -> list:
 def stylesheet(config) -> str:
     """One rule per icon: its SVG as a data address, used as a mask."""
     rules = [BASE]
+    badges = {}  # a state's badge shows its icon before its word
+    for state, name in STATE_ICONS.items():
+        badges.setdefault(f"material/{name}", []).append(f".kz-badge--{state}::before")
     for icon in all_icons(config):
         data = quote(re.sub(r"\s+", " ", svg(icon)).strip(), safe=" /=:;,()\"")
-        rules.append(f".{class_name(icon)}{{--kz-i:url('data:image/svg+xml;charset=utf-8,{data}')}}\n")
+        selectors = ",".join([f".{class_name(icon)}"] + badges.get(icon, []))
+        rules.append(f"{selectors}{{--kz-i:url('data:image/svg+xml;charset=utf-8,{data}')}}\n")
     return "".join(rules)
 
 

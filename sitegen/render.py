@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import i18n, icons
+from . import i18n
 
 LANG = "en"  # the authoritative language
 
@@ -38,9 +38,6 @@ def tr(value, lang: str = LANG) -> str:
     if isinstance(value, dict):
         return value.get(lang) or value["en"]
     return value
-
-
-state_icon = icons.state_icon
 
 
 def _lookup(node, key: str, missing=KeyError):
@@ -443,7 +440,7 @@ class Helpers:
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
-                           state_icon=state_icon, card=card, dossiers=self.dossiers, offline_copy=self.offline_copy,
+                           card=card, dossiers=self.dossiers, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url)
 
 

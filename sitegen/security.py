@@ -17,7 +17,7 @@ DATA_TYPES = ("application/json", "application/ld+json")
 
 POLICY = [
     "default-src 'none'",
-    "script-src 'self' {hashes}",
+    "script-src 'self'{hashes}",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -45,10 +45,10 @@ def content_security_policy(html: str, dev_server: bool = False) -> str:
     """
     wasm = ["'wasm-unsafe-eval'"] if "pagefind/pagefind-ui.js" in html else []
     if dev_server:
-        return "; ".join(POLICY).format(hashes=" ".join(wasm + ["'unsafe-inline'"]))
+        return "; ".join(POLICY).format(hashes="".join(" " + h for h in wasm + ["'unsafe-inline'"]))
     hashes = wasm + sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
                      for body in _executable_inline_scripts(html)})
-    return "; ".join(POLICY).format(hashes=" ".join(hashes)).replace("  ", " ").strip()
+    return "; ".join(POLICY).format(hashes="".join(" " + h for h in hashes))
 
 
 def apply_policy(html: str, dev_server: bool = False) -> str:

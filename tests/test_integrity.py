@@ -5,7 +5,7 @@ import re
 import shutil
 import subprocess
 
-from conftest import ROOT, assert_built, build, copy_project
+from conftest import ROOT, assert_built, build, copy_project, soup
 
 BASE = "kazakhstan-open-letter"  # the path of the default site_url: 404.html links from the site root
 
@@ -98,3 +98,15 @@ def test_only_the_dev_server_allows_its_live_reload_script():
 def test_no_template_source_is_published(built_site):
     assert not (built_site / "components").exists()
     assert not list(built_site.rglob("*.j2")) and not (built_site / "generated.html").exists()
+
+
+def test_every_page_runs_only_the_sites_own_script_files(built_site):
+    """No inline script runs on any page (Material's own inline ones are files here), so each
+    page's policy allows scripts from the site's files only; the search page adds WebAssembly."""
+    for page in built_site.rglob("*.html"):
+        meta = soup(page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        if meta is None:
+            continue
+        scripts = next(d.strip() for d in meta["content"].split(";") if d.strip().startswith("script-src"))
+        allowed = {"script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"}
+        assert scripts in allowed, f"{page.relative_to(built_site)}: {scripts}"
