@@ -181,8 +181,8 @@ def measure_size(n: int, work: Path) -> dict:
     first = timed_build(ours, work / f"site3-{n}", env)  # every language: makes the ru and kk dossiers
     three = timed_build(ours, work / f"site3-{n}", env)  # and again, warm, as the English one above
     three["dossier_seconds"] = first["dossier_seconds"]
-    three_mb = round(folder_size(work / f"site3-{n}") / 2**20, 1)
     three_bytes = folder_size(work / f"site3-{n}")
+    three_mb = round(three_bytes / 2**20, 1)
     breakdown = size_breakdown(work / f"site3-{n}")
     artifact = pages_artifact_bytes(work / f"site3-{n}")
     downloads = downloads_of(work / f"site3-{n}", ours)

@@ -57,8 +57,12 @@ def theme_icons(config) -> list:
     """The icons Material writes into pages with this configuration (the defaults as in its partials)."""
     theme = config["theme"]
     icon = theme.get("icon") or {}
-    names = [icon.get("logo") or "material/library", icon.get("menu") or "material/menu",
-             icon.get("edit") or "material/file-edit-outline", icon.get("view") or "material/file-eye-outline"]
+    features = theme.get("features") or []
+    names = [icon.get("logo") or "material/library", icon.get("menu") or "material/menu"]
+    if "content.action.edit" in features:
+        names.append(icon.get("edit") or "material/file-edit-outline")
+    if "content.action.view" in features:
+        names.append(icon.get("view") or "material/file-eye-outline")
     palette = theme.get("palette") or []
     for option in palette if isinstance(palette, list) else [palette]:
         toggle = option.get("toggle") or {}
