@@ -9,17 +9,16 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve build check-data test test-fast lint new-person lock bench lighthouse clean translations screenshots
+.PHONY: serve build check-data test test-fast lint new-person lock fresh-install bench lighthouse clean translations screenshots
 
-.venv/site.stamp: requirements/site.txt
+.venv/site.stamp: requirements/site.txt requirements/pip.txt scripts/install.sh
 	@sh scripts/ensure-system-packages.sh
-	@test -x $(PY) || python3 -m venv .venv
-	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/site.txt
+	sh scripts/install.sh .venv requirements/site.txt
 	@touch $@
 
 .venv/test.stamp: requirements/test.txt tests/tools/package-lock.json .venv/site.stamp
 	@sh scripts/ensure-system-packages.sh --browser
-	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements/test.txt
+	sh scripts/install.sh .venv requirements/test.txt
 	npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
@@ -49,9 +48,17 @@ new-person: .venv/site.stamp  ## make new-person NAME="Full Name"
 	@test -n "$(NAME)" || (echo 'usage: make new-person NAME="Full Name"' >&2; exit 2)
 	$(PY) -m sitegen new-person "$(NAME)"
 
-lock:  ## regenerate the hash-locked requirements (needs uv: pip install uv)
-	uv pip compile -q --generate-hashes --python-version 3.11 --universal requirements/site.in -o requirements/site.txt
-	uv pip compile -q --generate-hashes --python-version 3.11 --universal requirements/test.in -o requirements/test.txt
+UV_COMPILE = .venv-lock/bin/uv pip compile -q --generate-hashes --python-version 3.11 --universal
+
+lock:  ## regenerate every hash-locked requirements file from its .in (then `make fresh-install`)
+	sh scripts/install.sh .venv-lock requirements/uv.txt
+	$(UV_COMPILE) requirements/pip.in -o requirements/pip.txt
+	$(UV_COMPILE) requirements/uv.in -o requirements/uv.txt
+	$(UV_COMPILE) requirements/site.in -o requirements/site.txt
+	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
+
+fresh-install:  ## install both lock files into a brand-new environment, as a newcomer's machine does
+	sh scripts/check-fresh-install.sh
 
 screenshots: .venv/test.stamp build  ## PNGs of four pages at 360, 768 and 1280 px, light and dark, into screenshots/
 	$(PY) scripts/screenshots.py
@@ -63,4 +70,4 @@ lighthouse: .venv/test.stamp  ## Lighthouse scores (mobile) for home, letter, in
 	$(PY) bench/lighthouse.py
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache .venv-lock
