@@ -57,8 +57,21 @@ def define_env(env):
         """The "Since the letter" page: chart, table, who is still held, year by year, decisions."""
         site = current()
         return html("components/since.html", site=site, chart=helpers.chart(), years=helpers.since_events(),
-                    held=[p for p in site.people if p["status"]["state"] in timeline.HELD],
+                    held=[p for p in site.people if helpers.status(p)["held"]],
+                    not_current=[p for p in site.people if not helpers.status(p)["current"]],
+                    coming=helpers.coming_dates(),
                     decisions=sorted((dict(d, id=i) for i, d in site.decisions.items()), key=lambda d: d["date"]))
+
+    @env.macro
+    def data_date_words() -> str:
+        return helpers.fmt_date(current().today)
+
+    @env.macro
+    def how_we_count_example() -> str:
+        """The worked example: a real person whose term ended, and today's counts by basis."""
+        site = current()
+        example = next((p for p in site.people if helpers.status(p)["basis"] == "term-ended"), None)
+        return html("components/how-we-count.html", site=site, example=example, today=helpers.today_counts())
 
     @env.macro
     def status_today() -> str:

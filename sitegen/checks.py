@@ -19,7 +19,7 @@ SCHEMA_FILE = "data/schema/person.schema.json"
 ALLOWED_EXTRA_FILES = {"README.md"}  # files in data/people that are not records
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 HOW_TO_DATE = "write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source"
-DATE_FIELDS = ("as_of", "date", "added", "last_verified", "last_searched")
+DATE_FIELDS = ("as_of", "date", "added", "last_verified", "last_searched", "until")
 
 
 @dataclass(frozen=True, order=True)
@@ -66,6 +66,9 @@ def schema_messages(error) -> tuple:
         return path + (missing,), f"missing — add `{missing}:` (see data/README.md for what it holds)"
     if kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if "basis" in extra:
+            return path + ("basis",), ("the build works out the basis (reported, term-ended, last-reported) from the dates "
+                                       "and terms — remove `basis:`; see data/README.md, \"Today\"")
         allowed = ", ".join(error.schema.get("properties", {}))
         return path + (extra[0] if extra else "",), f"unknown field — remove it or fix its spelling; allowed here: {allowed}"
     if kind == "enum":
@@ -79,8 +82,12 @@ def schema_messages(error) -> tuple:
         return path, f"should be {wanted}, not {_describe(error.instance)} — put text in quotes if it looks like a number or yes/no"
     if kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
         return path, "is empty — write the text, or remove the field if it is optional"
-    if kind == "pattern" and path and path[-1] in ("as_of", "date", "added", "last_verified", "last_searched"):
+    if kind == "pattern" and path and path[-1] in DATE_FIELDS:
         return path, f"{_describe(error.instance)} is not a date — {HOW_TO_DATE}"
+    if kind == "pattern" and path and path[-1] == "term":
+        return path, f"{_describe(error.instance)} is not a term — write years and months as P3Y, P5Y6M or P9M, as the source gives them"
+    if kind == "pattern" and path and path[-1] == "article":
+        return path, f"{_describe(error.instance)} is not an article id — write cc1997-164 or cc2014-174 (Code and article number), as in data/articles.yml"
     if kind == "pattern" and path and path[-1] == "source":
         return path, f"{_describe(error.instance)} is not a source id — use an id from data/sources.yml, or letter#pN for paragraph N of the letter"
     if kind == "maxLength":
@@ -142,7 +149,7 @@ def valid_date(text: str) -> bool:
 
 def check_dates(record, lines, rel):
     for path, value in _walk_values(record):
-        if path and path[-1] in ("as_of", "date", "added", "last_verified", "last_searched") and isinstance(value, str) and value != "0000" \
+        if path and path[-1] in DATE_FIELDS and isinstance(value, str) and value != "0000" \
                 and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and not valid_date(value):
             yield Problem(rel, line_of(lines, path), field_name(path), f"{value!r} does not exist in the calendar — {HOW_TO_DATE}")
 
@@ -258,10 +265,19 @@ def check_source_entry(source_id, entry, lines, rel):
     for key in ("title", "publisher"):
         if not isinstance(entry.get(key), str) or not entry.get(key).strip():
             yield Problem(rel, line_of(lines, (source_id,)), f"{source_id}.{key}", f"missing — add `{key}:` with the source's own words")
-    unknown = set(entry) - {"title", "publisher", "date", "url", "archived", "note", "listed"}
+    known = ("title", "publisher", "language", "described", "date", "url", "archived", "note", "listed")
+    unknown = set(entry) - set(known)
     for key in sorted(unknown):
         yield Problem(rel, line_of(lines, (source_id, key)), f"{source_id}.{key}",
-                      "unknown field — use title, publisher, date, url, archived, note or listed")
+                      f"unknown field — use {', '.join(known)}")
+    if isinstance(entry.get("title"), str) and "headline not shown" in entry["title"]:
+        yield Problem(rel, line_of(lines, (source_id, "title")), f"{source_id}.title",
+                      "a placeholder, not a title — give the real headline, or describe the item plainly "
+                      "(kind, subject and date) and add `described: true`")
+    language = entry.get("language")
+    if language is not None and (not isinstance(language, str) or not re.fullmatch(r"[a-z]{2}", language)):
+        yield Problem(rel, line_of(lines, (source_id, "language")), f"{source_id}.language",
+                      "the source's language as a two-letter code: en, ru, kk, fr, de …")
     archived = entry.get("archived")
     if archived is not None and (not isinstance(archived, str) or not URL.match(archived)):
         yield Problem(rel, line_of(lines, (source_id, "archived")), f"{source_id}.archived",
@@ -418,3 +434,97 @@ def check_withdrawn(record, lines, rel, today):
                       f"{date!r} is not a day — write the date of the withdrawal as YYYY-MM-DD")
     elif date > today:
         yield Problem(rel, line_of(lines, ("withdrawn",)), "withdrawn", f"{date!r} is in the future — write the day it was withdrawn")
+
+
+# States that a term can end; the others (released, acquitted, died, persecuted-abroad, unknown) have none.
+TERM_STATES = ("imprisoned", "psychiatric-detention", "restricted-freedom", "suspended-sentence")
+FREEING = ("released", "acquitted", "restricted-freedom")
+
+
+def check_terms(record, lines, rel):
+    """`until` and `term` on updates and rulings: after their start, on a state that can end."""
+    entries = [("updates", i, u) for i, u in enumerate(record.get("updates") or [])]
+    entries += [("rulings", i, r) for i, r in enumerate((record.get("case") or {}).get("rulings") or [])]
+    for kind, index, entry in entries:
+        where = (kind, index) if kind == "updates" else ("case", "rulings", index)
+        if not isinstance(entry, dict) or not _date_ok(entry.get("date")):
+            continue
+        if entry.get("term_max") and not entry.get("term"):
+            yield Problem(rel, line_of(lines, where + ("term_max",)), field_name(where + ("term_max",)),
+                          "`term_max` says the term is a maximum — add the `term` (e.g. P3Y), or remove `term_max`")
+        if (entry.get("until") or entry.get("term")) and kind == "updates" and entry.get("state") not in TERM_STATES:
+            field = "until" if entry.get("until") else "term"
+            state = entry.get("state")
+            yield Problem(rel, line_of(lines, where + (field,)), field_name(where + (field,)),
+                          (f"a {state!r} state has no term to end" if state else "only an update with a `state` can say how long it lasts")
+                          + f" — remove `{field}`, or put it on the update whose state it ends ({', '.join(TERM_STATES)})")
+        until = entry.get("until")
+        if _date_ok(until) and timeline_before(until, entry["date"]):
+            yield Problem(rel, line_of(lines, where + ("until",)), field_name(where + ("until",)),
+                          f"{until!r} is before the date {entry['date']!r} — `until` is when the state ends, after it began; "
+                          "check both dates against the source")
+
+
+def timeline_before(a, b):
+    from .timeline import before
+    return before(a, b)
+
+
+def check_case(record, lines, rel, articles):
+    """Charges name articles of data/articles.yml; a ruling that frees comes before the release."""
+    case = record.get("case") or {}
+    for index, charge in enumerate(case.get("charges") or []):
+        where = ("case", "charges", index, "article")
+        article = charge.get("article") if isinstance(charge, dict) else None
+        if isinstance(article, str) and article not in articles:
+            yield Problem(rel, line_of(lines, where), field_name(where),
+                          f"{article!r} is not in data/articles.yml — add the article there first (with its titles and "
+                          "where the English title comes from), or fix the id")
+    updates = [u for u in record.get("updates") or [] if isinstance(u, dict) and _date_ok(u.get("date"))]
+    for index, ruling in enumerate(case.get("rulings") or []):
+        if not isinstance(ruling, dict) or not _date_ok(ruling.get("date")):
+            continue
+        frees = ruling.get("outcome") in ("acquitted", "quashed") or (ruling.get("kind") == "parole" and ruling.get("outcome") == "granted")
+        if not frees:
+            continue
+        held = [u for u in updates if u.get("state") in ("imprisoned", "psychiatric-detention") and timeline_before(u["date"], ruling["date"])]
+        after = [u for u in updates if u.get("state") in FREEING and held and timeline_before(held[-1]["date"], u["date"])]
+        if after and timeline_before(after[0]["date"], ruling["date"]):
+            where = ("case", "rulings", index, "date")
+            yield Problem(rel, line_of(lines, where), field_name(where),
+                          f"{ruling['date']!r} is after the release it led to ({after[0]['date']!r}, state {after[0]['state']}) "
+                          "— a ruling that frees comes before the release: check both dates against the sources")
+
+
+ARTICLE_FIELDS = {"code", "number", "part", "title", "title_source", "successor", "note"}
+ARTICLE_ID = re.compile(r"^cc(1997|2014)-([0-9]+)(?:-([0-9]+))?$")
+
+
+def check_articles(articles, lines, sources, rel="data/articles.yml"):
+    """Each article: its id says its Code and number; titles in every language; a named source."""
+    for article_id, entry in articles.items():
+        where = (article_id,)
+        match = ARTICLE_ID.match(str(article_id))
+        if not match:
+            yield Problem(rel, line_of(lines, where), str(article_id),
+                          "ids are cc1997-NNN or cc2014-NNN (the Code's year and the article's number, -N for a part) — rename it")
+            continue
+        if not isinstance(entry, dict):
+            yield Problem(rel, line_of(lines, where), str(article_id), "should have fields code, number, title and title_source")
+            continue
+        for key in sorted(set(entry) - ARTICLE_FIELDS):
+            yield Problem(rel, line_of(lines, where + (key,)), f"{article_id}.{key}", f"unknown field — use {', '.join(sorted(ARTICLE_FIELDS))}")
+        if str(entry.get("code")) != match.group(1) or str(entry.get("number")) != match.group(2):
+            yield Problem(rel, line_of(lines, where), f"{article_id}.code",
+                          f"the id says Code {match.group(1)}, article {match.group(2)} — make `code` and `number` say the same")
+        title = entry.get("title")
+        if not isinstance(title, dict) or not isinstance(title.get("en"), str) or not title["en"].strip():
+            yield Problem(rel, line_of(lines, where + ("title",)), f"{article_id}.title",
+                          "give the title per language: en (from a named source), ru and kk (the official texts)")
+        if entry.get("title_source") not in sources:
+            yield Problem(rel, line_of(lines, where + ("title_source",)), f"{article_id}.title_source",
+                          "no official English text exists — name the source of the English title (an id in data/sources.yml)")
+        successor = entry.get("successor")
+        if successor is not None and successor not in articles:
+            yield Problem(rel, line_of(lines, where + ("successor",)), f"{article_id}.successor",
+                          f"{successor!r} is not an article in this file — add it, or remove `successor`")

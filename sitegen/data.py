@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, i18n, letter as letter_mod, published, yaml_source
+from . import checks, i18n, letter as letter_mod, published, standing, yaml_source
 from .checks import Problem
 from .render import tr
 
@@ -40,6 +40,8 @@ class SiteData:
     actions: dict
     publication: dict
     decisions: dict = field(default_factory=dict)
+    articles: dict = field(default_factory=dict)    # id -> article of the Criminal Code (data/articles.yml)
+    today: str = ""                                 # the data date: the newest last_searched (never the clock)
     languages: dict = field(default_factory=dict)   # code -> i18n.Language, for every language but English
     withdrawn: dict = field(default_factory=dict)   # slug -> date: profiles withdrawn on request
     by_slug: dict = field(default_factory=dict)
@@ -67,13 +69,24 @@ class SiteData:
         `listed: true`; a source cited only by a withdrawn profile is not shown anywhere."""
         cited = {"letter"} | {v for v in (self.letter_meta.get("links") or {}).values() if v}
         for person in self.people:
-            for item in [person["status"]] + person["facts"] + (person.get("updates") or []):
+            case = person.get("case") or {}
+            for item in [person["status"]] + person["facts"] + (person.get("updates") or []) \
+                    + (case.get("charges") or []) + (case.get("rulings") or []):
                 cited |= {ref.split("#")[0] for ref in [item["source"]] + (item.get("also") or [])}
         for decision in self.decisions.values():
             cited |= {decision["source"]} | set(decision.get("also") or [])
+        cited |= {a["title_source"] for a in self.articles.values()}
         for name in self.languages.values():
             cited |= {n["source"] for n in name.names.values() if n.get("source")}
         return {k: v for k, v in self.sources.items() if k in cited or v.get("listed")}
+
+    def standing(self, person, today: str | None = None):
+        """Where the person stands on `today` (the data date by default): sitegen/standing.py."""
+        return standing.standing(person, today or self.today)
+
+    def articles_of(self, person) -> list:
+        """The articles the person was charged under, with the charge: [(article id, article, charge)]."""
+        return [(c["article"], self.articles[c["article"]], c) for c in (person.get("case") or {}).get("charges") or []]
 
     def named_in_letter(self):
         return [p for p in self.people if p.get("letter_paragraphs")]
@@ -172,6 +185,10 @@ def _load(root: Path):
     actions = _need_mapping(actions, "data/actions.yml", problems, "the calls to action")
     problems += checks.check_recipients(actions, action_lines, sources)
 
+    articles, article_lines = ({}, {}) if not (root / "data/articles.yml").exists() else _read_yaml(root / "data/articles.yml", root, problems)
+    articles = _need_mapping(articles or {}, "data/articles.yml", problems, "articles")
+    problems += checks.check_articles(articles, article_lines, sources)
+
     schema = checks.load_schema(root)
     today = dt.date.today().isoformat()
     withdrawn: dict = {}
@@ -206,6 +223,9 @@ def _load(root: Path):
         found += checks.check_sources(record, lines, rel, sources, len(letter.paragraphs))
         found += checks.check_letter_mentions(record, lines, rel, letter)
         if not found:
+            found += checks.check_terms(record, lines, rel)
+            found += checks.check_case(record, lines, rel, articles)
+        if not found:
             found += checks.check_timeline(record, lines, rel, today)
         problems += found
         records.append((rel, record, lines))
@@ -233,4 +253,6 @@ def _load(root: Path):
         return DataError(problems)
     people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
-                    actions=actions, publication=publication, decisions=decisions, languages=languages, withdrawn=withdrawn, by_slug={p["slug"]: p for p in people})
+                    actions=actions, publication=publication, decisions=decisions, articles=articles,
+                    today=standing.data_date(people), languages=languages, withdrawn=withdrawn,
+                    by_slug={p["slug"]: p for p in people})

@@ -21,6 +21,10 @@ CSV_FIELDS = [
     ("status", "string", "What is known now (state)."),
     ("status_as_of", "string", "Date of the status: YYYY, YYYY-MM or YYYY-MM-DD."),
     ("status_source", "string", "Address of the status's source (the letter's paragraph for letter statements)."),
+    ("status_basis", "string", "Whether the status is current, by the rules of how-we-count.html: reported, term-ended "
+                               "(a term the sources give has ended, no later report) or last-reported (older than three "
+                               "years, no known end). Only 'reported' counts as current."),
+    ("status_until", "string", "When the status's term ends or ended, as the sources allow (YYYY for a computed end); empty if unknown."),
     ("letter_paragraphs", "string", "Paragraphs of the letter that name the person, separated by '; '."),
     ("facts", "integer", "Number of sourced facts on the profile."),
     ("updates", "integer", "Number of dated updates after the letter."),
@@ -33,8 +37,10 @@ YEAR_FIELDS = [
     ("year", "integer", "A year from 2017, the letter's, to the latest year in the data."),
     ("state", "string", "A state: imprisoned, psychiatric-detention, restricted-freedom, suspended-sentence, "
                         "persecuted-abroad, released, acquitted, died or unknown."),
-    ("count", "integer", "How many people named in the letter were in that state at the end of that year: the state of "
-                         "their latest update dated in or before the year, or the letter's where there is none."),
+    ("basis", "string", "reported (current), term-ended or last-reported, judged with the year's last day (for the "
+                        "latest year, the data date) as today: see how-we-count.html. Only 'reported' rows are current."),
+    ("count", "integer", "How many people named in the letter were in that state, on that basis, at the end of that year: "
+                         "the state of their latest update dated in or before the year, or the letter's where there is none."),
 ]
 
 
@@ -74,6 +80,11 @@ def person_record(helpers: Helpers, person: dict, letter_url: str) -> dict:
     decisions = [{"id": d["id"], "body": d["body"], "kind": d["kind"], "number": d.get("number"), "title": d["title"],
                   "date": d["date"], "asked": d["asked"], "source": resolve_source(helpers, d["source"], letter_url)}
                  for d in helpers.get_site().decisions_about(person)]
+    now = helpers.get_site().standing(person)
+    record["status"] = dict(record["status"], basis=now.basis, reported=now.reported)
+    if now.end:
+        record["status"]["end"] = {"date": now.end.shown, "computed": now.end.computed, "at_latest": now.end.at_latest,
+                                   "source": resolve_source(helpers, now.end.source, letter_url)}
     return {"slug": person["slug"], "url": helpers.site_url(helpers.person_url(person["slug"])), **record,
             "decisions": decisions}
 
@@ -93,9 +104,11 @@ def people_csv(helpers: Helpers, people: list, letter_url: str) -> str:
     writer.writerow([name for name, _type, _doc in CSV_FIELDS])
     for person in sorted(people, key=lambda p: p["slug"]):
         status_source = resolve_source(helpers, person["status"]["source"], letter_url)
+        now = helpers.get_site().standing(person)
         writer.writerow([
             person["slug"], tr(person["name"]), "; ".join(person.get("aliases") or []), person["group"], person["role"],
             person["status"]["state"], person["status"]["as_of"], status_source.get("url", status_source["title"]),
+            now.basis, now.end.shown if now.end else "",
             "; ".join(map(str, person.get("letter_paragraphs") or [])), len(person["facts"]),
             len(person.get("updates") or []), helpers.site_url(helpers.person_url(person["slug"])),
             person["added"], person["last_verified"], person["last_searched"],
@@ -104,14 +117,17 @@ def people_csv(helpers: Helpers, people: list, letter_url: str) -> str:
 
 
 def status_by_year_csv(site) -> str:
-    """year,state,count: the numbers of the "Since the letter" chart (sitegen/timeline.py)."""
-    from .timeline import status_by_year
+    """year,state,basis,count: the numbers of the "Since the letter" chart (sitegen/standing.py)."""
+    from .standing import BASES, by_year
+    from .timeline import STATES
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([name for name, _type, _doc in YEAR_FIELDS])
-    for year, counts in status_by_year(site.named_in_letter()):
-        for state, count in counts.items():
-            writer.writerow([year, state, count])
+    for year, counts in by_year(site.named_in_letter(), site.today):
+        for basis in BASES:
+            for state in STATES:
+                if counts.get((state, basis)):
+                    writer.writerow([year, state, basis, counts[(state, basis)]])
     return buffer.getvalue()
 
 
@@ -129,7 +145,7 @@ def datapackage(meta: dict, site_url: str) -> str:
             {"name": "status-by-year", "type": "table", "path": "status-by-year.csv", "format": "csv", "mediatype": "text/csv",
              "encoding": "utf-8", "description": "How many of the people named in the letter were in each state at the end of each year.",
              "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in YEAR_FIELDS],
-                        "primaryKey": ["year", "state"]}},
+                        "primaryKey": ["year", "state", "basis"]}},
             {"name": "people-json", "type": "json", "path": "people.json", "format": "json", "mediatype": "application/json",
              "description": "Every record in full, with its sources resolved to titles and addresses."},
             {"name": "person-schema", "type": "json", "path": "person.schema.json", "format": "json",

@@ -115,6 +115,10 @@ def english_texts(site) -> list:
             out.append((f"{where} updates #{index + 1}", _en(update["text"])))
         if person["status"].get("note"):
             out.append((f"{where} status.note", _en(person["status"]["note"])))
+        for index, ruling in enumerate((person.get("case") or {}).get("rulings") or []):
+            for key in ("court", "text"):
+                if ruling.get(key):
+                    out.append((f"{where} case.rulings #{index + 1}.{key}", _en(ruling[key])))
     for decision_id, decision in site.decisions.items():
         for key in ("body", "kind", "title", "asked", "note"):
             if decision.get(key):

@@ -22,7 +22,9 @@ STYLESHEET = "assets/stylesheets/icons.css"
 # An icon beside each state's word (never colour alone), from Material's bundled icon set.
 STATE_ICONS = {"imprisoned": "lock", "psychiatric-detention": "hospital-box-outline", "restricted-freedom": "timer-sand",
                "suspended-sentence": "gavel", "persecuted-abroad": "earth", "released": "lock-open-variant-outline",
-               "acquitted": "scale-balance", "died": "circle-outline", "unknown": "help-circle-outline"}
+               "acquitted": "scale-balance", "died": "circle-outline", "unknown": "help-circle-outline",
+               # Where a state is not current (sitegen/standing.py): its term ended, or the evidence is old.
+               "term-ended": "timer-off-outline", "last-reported": "history"}
 
 BASE = """.kz-i,.kz-badge::before{display:inline-block;width:1.1em;height:1.1em;vertical-align:-.2em;margin-right:.25em;background-color:currentcolor;-webkit-mask:var(--kz-i) center/contain no-repeat;mask:var(--kz-i) center/contain no-repeat;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .md-icon .kz-i,.md-logo .kz-i{display:block;width:1.2rem;height:1.2rem;margin:0}

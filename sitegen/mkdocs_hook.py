@@ -112,8 +112,8 @@ def profile_source(person) -> str:
         "template": "generated.html",
         "person": person["slug"],
         "title": escape_title(helpers.name(person)),
-        "description": helpers.ui("profile_description", name=helpers.name(person), group=group, state=now["label"],
-                                  date=now["when"]),
+        "description": helpers.ui("profile_description", name=helpers.name(person), group=group,
+                                  state=now["label"] if now["current"] else now["short"], date=now["headline_date"]),
     })
 
 
@@ -152,11 +152,18 @@ def withdrawn_source(date: str) -> str:
 def facet_source(page: people_lists.FacetPage) -> str:
     """A page of the people with one letter group, status or role (the index's filters)."""
     helpers = _build["helpers"]
-    label = helpers.ui(f"groups.{page.value}.many") if page.facet == "group" else \
-        helpers.ui(f"state_short.{page.value}") if page.facet == "status" else helpers.ui(f"roles.{page.value}")
+    label = helpers.facet_label(page.facet, page.value)
     title = f"{helpers.ui('facet_' + page.facet)}: {label}" + (f" ({page.number}/{page.total})" if page.total > 1 else "")
     return front_matter({"template": "generated.html", "facet_page": page.url, "title": escape_title(title),
                          "description": f"{title}: {helpers.ui('count_person' if page.count == 1 else 'count_people', count=page.count)}."})
+
+
+def article_source(article_id: str) -> str:
+    """An article of the Criminal Code: its titles, and the people of the letter charged under it."""
+    helpers = _build["helpers"]
+    title = helpers.article_name(site().articles[article_id])
+    return front_matter({"template": "generated.html", "article": article_id, "title": escape_title(title),
+                         "description": f"{title}. {helpers.ui('article_people')}."})
 
 
 # Theme files this site never loads: Material's own search (off; search is Pagefind) and source
@@ -181,6 +188,9 @@ def on_files(files, config):
     _build["list_pages"] = {page.url: page for page in people_lists.all_pages(loaded, data.GROUPS)}
     for page in _build["list_pages"].values():
         files.append(File.generated(config, page.path, content=list_source(page), inclusion=InclusionLevel.NOT_IN_NAV))
+    for article_id in loaded.articles:
+        files.append(File.generated(config, f"articles/{article_id}.md", content=article_source(article_id),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
     _build["facet_pages"] = {page.url: page for page in people_lists.facet_pages(loaded)}
     for page in _build["facet_pages"].values():
         files.append(File.generated(config, page.path, content=facet_source(page), inclusion=InclusionLevel.NOT_IN_NAV))
@@ -215,6 +225,9 @@ def on_page_content(html, page, config, files):
         html = render.render_component(_build["components"], "components/facet-page.html", page,
                                        facet_page=_build["facet_pages"][page.meta["facet_page"]])
         return translation_note(html, page, config) if _build["lang"] != render.LANG else html
+    if page.meta.get("article"):
+        html = render.render_component(_build["components"], "components/article.html", page, article_id=page.meta["article"])
+        return translation_note(html, page, config) if _build["lang"] != render.LANG else html
     if page.meta.get("withdrawn"):
         return render.render_component(_build["components"], "components/withdrawn.html", page, date=page.meta["withdrawn"])
     if slug or list_url:
@@ -238,7 +251,8 @@ def translation_note(html: str, page, config) -> str:
         english = Path(config["docs_dir"]) / page.file.src_uri
         if english.exists() and translation.get("from") != i18n.fingerprint(english.read_text(encoding="utf-8")):
             notes.append(helpers.ui("note_stale"))
-    elif page.meta.get("person") or page.meta.get("people_list") or page.meta.get("facet_page") or page.meta.get("withdrawn"):
+    elif page.meta.get("person") or page.meta.get("people_list") or page.meta.get("facet_page") or page.meta.get("withdrawn") \
+            or page.meta.get("article"):
         pass  # a page made from data: its texts say for themselves whether they are translated
     else:
         fallback = True
@@ -319,7 +333,7 @@ def share_image_specs(config, lang: str) -> list:
         images.append(share_images.ShareImage(
             name=prefix + person["slug"], title=helpers.name(person),
             subtitle=helpers.ui("share_person_subtitle", group=helpers.ui(f"groups.{person['group']}.one"),
-                                state=now["short"], date=now["when"]),
+                                state=now["short"], date=now["headline_date"]),
             footer=footer))
     source = loaded.sources[loaded.letter_meta["source"]]
     title = loaded.letter.title

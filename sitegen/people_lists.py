@@ -55,7 +55,7 @@ def home_cards(site) -> list:
     return (site.named_in_letter() + [p for p in site.people if not p.get("letter_paragraphs")])[:HOME_CARDS]
 
 
-FACETS = ("group", "status", "role")
+FACETS = ("group", "status", "role", "article")
 FACET_PAGE_SIZE = 100
 
 
@@ -85,21 +85,32 @@ class FacetPage:
         return self._name(number) + ".html"
 
 
-def facet_value(person, facet: str) -> str:
-    return person["status"]["state"] if facet == "status" else person[facet]
+def facet_values(site, person, facet: str) -> list:
+    """The values a person has for a facet: their status today is their state where it is
+    current, else its basis (How we count); a person may be charged under several articles."""
+    if facet == "status":
+        now = site.standing(person)
+        return [now.state if now.current else now.basis]
+    if facet == "article":
+        return sorted({c["article"] for c in (person.get("case") or {}).get("charges") or []})
+    return [person[facet]]
 
 
 def facet_counts(site) -> dict:
     """{facet: [(value, count)]}, in the order the site lists them."""
     from .data import GROUPS
+    from .standing import BASES
     from .timeline import STATES
-    order = {"group": list(GROUPS), "status": list(STATES), "role": sorted({p["role"] for p in site.people})}
+    order = {"group": list(GROUPS), "status": list(STATES) + list(BASES[1:]), "role": sorted({p["role"] for p in site.people}),
+             "article": sorted(site.articles)}
     out = {}
     for facet in FACETS:
         counts = {}
         for person in site.people:
-            counts[facet_value(person, facet)] = counts.get(facet_value(person, facet), 0) + 1
-        out[facet] = [(value, counts[value]) for value in order[facet] if value in counts]
+            for value in facet_values(site, person, facet):
+                counts[value] = counts.get(value, 0) + 1
+        if counts:
+            out[facet] = [(value, counts[value]) for value in order[facet] if value in counts]
     return out
 
 
@@ -107,7 +118,7 @@ def facet_pages(site) -> list:
     pages = []
     for facet, values in facet_counts(site).items():
         for value, count in values:
-            people = [p for p in site.people if facet_value(p, facet) == value]
+            people = [p for p in site.people if value in facet_values(site, p, facet)]
             chunks = [people[i:i + FACET_PAGE_SIZE] for i in range(0, len(people), FACET_PAGE_SIZE)]
             pages += [FacetPage(facet, value, n, len(chunks), count, tuple(chunk)) for n, chunk in enumerate(chunks, start=1)]
     return pages

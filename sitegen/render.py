@@ -151,7 +151,11 @@ class Helpers:
         source = self.get_site().sources[source_id]
         out = {"id": source_id, "title": source["title"], "publisher": source["publisher"],
                "date": self.fmt_date(source["date"]) if source.get("date") else "",
-               "url": source.get("url") or "", "archived": source.get("archived") or "", "paragraph": None}
+               "url": source.get("url") or "", "archived": source.get("archived") or "", "paragraph": None,
+               "described": bool(source.get("described"))}
+        # A headline keeps its own language (a described title is in English): marked where it is not the page's.
+        title_lang = "en" if source.get("described") else source.get("language") or "en"
+        out["title_lang"] = title_lang if title_lang != self.lang else None
         if source_id == "letter" and anchor:
             out["paragraph"] = int(anchor[1:])
         return out
@@ -260,22 +264,64 @@ class Helpers:
         return known
 
     def _status_of(self, person) -> dict:
+        """Where the person stands today (sitegen/standing.py), in words: the state, on what
+        basis (reported, term ended, last reported long ago), and the end of a term."""
         from . import timeline
-        status = person["status"]
-        state, as_of = status["state"], status["as_of"]
-        latest = None  # the update that set the status, if one did
+        now = self.get_site().standing(person)
+        state, as_of = now.state, now.reported
+        latest = None  # the update that last reported the state, if one did
         for update in person.get("updates") or []:
-            if update.get("state") == state and update["date"] == as_of:
+            if update.get("state") == state and update["date"] == as_of and update["source"] == now.source:
                 latest = update
         date = self.fmt_date(as_of)
         from_letter = latest is None
         when = self.ui("status_as_of", date=date) if from_letter else date
-        phrase = self.ui("status_date", state=self.ui(f"states.{state}"), date=when)
-        return {"state": state, "label": self.ui(f"states.{state}"), "short": self.ui(f"state_short.{state}"),
-                "date": date, "as_of": as_of, "source": status["source"], "note": status.get("note"),
+        label = self.ui(f"states.{state}")
+        end = self.end_words(now.end) if now.end else None
+        if now.basis == "term-ended":
+            phrase = self.ui("phrase_term_ended", state=label, end=end)
+        elif now.basis == "last-reported":
+            phrase = self.ui("phrase_last_reported", state=label, date=date)
+        else:
+            phrase = self.ui("status_date", state=label, date=when)
+        short = self.ui(f"state_short.{state}") if now.current else self.ui(f"basis_short.{now.basis}")
+        status = person["status"]
+        return {"state": state, "basis": now.basis, "current": now.current, "label": label, "short": short,
+                "badge": state if now.current else now.basis,
+                "date": date, "as_of": as_of, "source": now.source, "note": status.get("note") if status["as_of"] == as_of else None,
                 "text": latest["text"] if latest else None, "also": (latest or {}).get("also") or [],
-                "from_letter": from_letter, "when": when, "phrase": phrase, "held": state in timeline.HELD,
-                "later_news": timeline.later_news(person)}
+                "from_letter": from_letter, "when": when, "phrase": phrase, "held": now.current and state in timeline.HELD,
+                "later_news": timeline.later_news(person), "end": now.end, "end_words": end, "running": now.running,
+                # The date beside the state in previews: an ended term's end, else the report's date.
+                "headline_date": end if now.basis == "term-ended" else when,
+                "ruling_date": self.fmt_date(now.end.ruling["date"]) if now.end and now.end.ruling else None}
+
+    def term_words(self, term: str) -> str:
+        """'P5Y6M' -> '5 years 6 months', in the reader's language."""
+        from .standing import term_months
+        months = term_months(term) or 0
+        words = []
+        for n, unit in ((months // 12, "y"), (months % 12, "m")):
+            if n:
+                words.append(self.ui(f"term_{unit}_one") if n == 1 else self.ui(f"term_{unit}", n=n))
+        return " ".join(words)
+
+    def article_name(self, article: dict) -> str:
+        """'Article 174 of the Criminal Code (2014): <title>', in the reader's language."""
+        key = "case_article_part" if article.get("part") else "case_article"
+        head = self.ui(key, number=article["number"], part=article.get("part"), code=article["code"])
+        title = (article.get("title") or {}).get(self.lang) or article["title"]["en"]
+        return f"{head}: {title}"
+
+    def article_url(self, article_id: str) -> str:
+        return f"articles/{article_id}.html"
+
+    def end_words(self, end) -> str:
+        """When a term ends or ended, only as precisely as the sources allow: "on 5 October
+        2022", "in 2022", "in about 2024" (start plus term), "by 2024 at the latest" (a maximum)."""
+        if end.computed:
+            return self.ui("end_at_latest" if end.at_latest else "end_about", year=end.shown)
+        return self.ui("end_on" if len(end.date) == 10 else "end_in", date=self.fmt_date(end.date))
 
     def decision_name(self, decision: dict) -> str:
         """'UN Working Group on Arbitrary Detention, Opinion No. 16/2017', in the reader's language."""
@@ -292,7 +338,9 @@ class Helpers:
         status = self.status(person)
         name = self.name(person)
         state = status["state"]
-        if status["held"]:
+        if not status["current"]:
+            kind, text = "unknown", self.ui("ask_not_current", name=name)
+        elif status["held"]:
             kind, text = "held", self.ui("ask_held", name=name)
         elif state == "died":
             kind, text = "died", self.ui("ask_died", name=name, date=status["date"])
@@ -304,24 +352,33 @@ class Helpers:
             kind, text = "abroad", self.ui("ask_abroad")
         else:
             kind, text = "unknown", self.ui("ask_unknown", name=name)
-        owed = [d for d in self.get_site().decisions_about(person) if d.get("people")] if kind in ("free", "died", "restricted") else []
+        owed = [d for d in self.get_site().decisions_about(person) if d.get("people")] if kind != "held" else []
         return {"kind": kind, "text": text, "owed": owed}
 
     def today_counts(self) -> dict:
-        """How many people are in each state now, and as of when (the latest search)."""
-        from . import timeline
-        people = self.get_site().people
-        counts = {}
-        for person in people:
-            counts[person["status"]["state"]] = counts.get(person["status"]["state"], 0) + 1
-        return {"counts": [(s, counts[s]) for s in timeline.STATES if s in counts],
-                "searched": max((p["last_searched"] for p in people), default="")}
+        """How many people stand where today (the data date): current states, then the two
+        bands that are not current (term ended; last reported long ago), never mixed."""
+        from . import standing, timeline
+        site = self.get_site()
+        counts = standing.count(site.people, site.today)
+        current = [(s, counts[(s, "reported")]) for s in timeline.STATES if counts.get((s, "reported"))]
+        other = [(b, sum(n for (_s, basis), n in counts.items() if basis == b)) for b in standing.BASES[1:]]
+        return {"counts": current, "other": [(b, n) for b, n in other if n], "searched": site.today}
 
     def chart(self, width: int = 640, row: int = 34) -> dict:
-        """The "Since the letter" chart: one stacked bar per year, drawn as SVG by a template."""
-        from . import timeline
-        years = timeline.status_by_year(self.get_site().named_in_letter())
-        label_w, gap = 56, 6
+        """The "Since the letter" chart: one stacked bar per year, drawn as SVG by a template.
+        Current states first, then the hatched bands that are not current (How we count)."""
+        from . import standing, timeline
+        site = self.get_site()
+        years = []
+        for year, counts in standing.by_year(site.named_in_letter(), site.today):
+            bands = {s: counts[(s, "reported")] for s in timeline.STATES if counts.get((s, "reported"))}
+            for basis in standing.BASES[1:]:
+                n = sum(c for (_s, b), c in counts.items() if b == basis)
+                if n:
+                    bands[basis] = n
+            years.append((year, bands))
+        label_w = 56
         total = max((sum(c.values()) for _y, c in years), default=1) or 1
         unit = (width - label_w - 8) / total
         rows = []
@@ -329,13 +386,39 @@ class Helpers:
             x, segments = label_w, []
             for state, count in counts.items():
                 segments.append({"state": state, "count": count, "x": round(x, 2), "w": round(count * unit, 2),
-                                 "label": self.ui(f"state_short.{state}")})
+                                 "label": self.band_label(state), "hatched": state in standing.BASES})
                 x += count * unit
             rows.append({"year": year, "y": index * row, "segments": segments, "total": sum(counts.values())})
-        states = [s for s in timeline.STATES if any(s in c for _y, c in years)]
-        return {"rows": rows, "states": states, "width": width, "height": len(rows) * row, "bar": row - gap,
+        order = list(timeline.STATES) + list(standing.BASES[1:])
+        states = [s for s in order if any(s in c for _y, c in years)]
+        return {"rows": rows, "states": states, "width": width, "height": len(rows) * row, "bar": row - 6,
                 "first": years[0][0] if years else 2017, "last": years[-1][0] if years else 2017,
+                "labels": {s: self.band_label(s) for s in states}, "hatched": [s for s in states if s in standing.BASES],
                 "table": [(y, [c.get(s, 0) for s in states], sum(c.values())) for y, c in years]}
+
+    def facet_label(self, facet: str, value: str) -> str:
+        """A filter's label: a letter group, a status today, a role, an article of the Code."""
+        if facet == "group":
+            return self.ui(f"groups.{value}.many")
+        if facet == "status":
+            return self.band_label(value)
+        if facet == "article":
+            article = self.get_site().articles[value]
+            key = "case_article_part" if article.get("part") else "case_article"
+            return self.ui(key, number=article["number"], part=article.get("part"), code=article["code"])
+        return self.ui(f"roles.{value}")
+
+    def band_label(self, band: str) -> str:
+        """A state's short label, or the label of a band that is not current."""
+        from . import standing
+        return self.ui(f"basis_short.{band}") if band in standing.BASES else self.ui(f"state_short.{band}")
+
+    def coming_dates(self) -> list:
+        """Terms that still run, soonest first: [(end, person, status)] for "Coming dates"."""
+        from . import timeline
+        site = self.get_site()
+        out = [(self.status(p)["end"], p) for p in site.people if self.status(p)["running"]]
+        return [(end, p, self.status(p)) for end, p in sorted(out, key=lambda e: (timeline.key(e[0].date), e[1]["slug"]))]
 
     def since_events(self) -> list:
         """[(year, [events])] after the letter, every person's dated updates and every decision."""
@@ -434,13 +517,13 @@ class Helpers:
                     page=page, person=person, with_aliases=aliases))
             return cards[key]
 
-        env.filters.update(decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
+        env.filters.update(article_name=self.article_name, term_words=self.term_words, decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
                            shared=shared, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
-                           card=card, dossiers=self.dossiers, offline_copy=self.offline_copy,
+                           card=card, facet_label=self.facet_label, dossiers=self.dossiers, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url)
 
 

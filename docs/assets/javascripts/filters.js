@@ -12,7 +12,8 @@
   function apply(facet, value) {
     var shown = 0;
     cards.forEach(function (card) {
-      card.hidden = Boolean(facet) && card.getAttribute("data-" + facet) !== value;
+      // A card may carry several values of a facet (articles), separated by spaces.
+      card.hidden = Boolean(facet) && (card.getAttribute("data-" + facet) || "").split(" ").indexOf(value) < 0;
       if (!card.hidden) shown += 1;
     });
     index.querySelectorAll(".kz-index__group").forEach(function (group) {
@@ -37,7 +38,7 @@
     });
   });
   var params = new URLSearchParams(window.location.search);
-  ["group", "status", "role"].forEach(function (facet) {
+  ["group", "status", "role", "article"].forEach(function (facet) {
     if (params.get(facet)) apply(facet, params.get(facet));
   });
 })();
