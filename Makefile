@@ -35,7 +35,8 @@ translations: .venv/site.stamp  ## make translations TO=ru (or kk): what is left
 check-data: .venv/site.stamp  ## validate data/ alone; GITHUB_ACTIONS=true adds annotations
 	$(PY) -m sitegen check $(if $(GITHUB_ACTIONS),--github,)
 
-lint: .venv/test.stamp  ## offline checks of the workflows, dependabot config and issue forms
+lint: .venv/test.stamp  ## ruff on the Python, then the offline checks of the workflows, dependabot config and issue forms
+	.venv/bin/ruff check .
 	$(PY) -m pytest -q tests/test_repository_config.py
 
 test: .venv/test.stamp  ## everything: data, build, pages, browser, workflows

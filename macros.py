@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen import data, i18n, people_lists, render, timeline
+from sitegen import data, i18n, people_lists, render
 from sitegen.render import tr
 
 ROOT = Path(__file__).resolve().parent
@@ -86,7 +86,7 @@ def define_env(env):
     @env.macro
     def shared_url(path: str) -> str:
         """The relative address of a file every language shares (data/, feed.xml) from this page."""
-        depth = env.page.url.count("/") + (0 if helpers.lang == "en" else 1)
+        depth = env.page.url.count("/") + helpers.shared_depth()
         return "../" * depth + path
 
     @env.macro
@@ -135,7 +135,7 @@ def define_env(env):
             text = found.text if found else paragraph
             order = iter(urls)
 
-            def source_link(match):
+            def source_link(match, order=order):
                 url = next(order, None)  # the n-th link of a translation is the n-th of the English
                 return f"[{match.group(1)}]({url})" if url else match.group(1)
 

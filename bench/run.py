@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from plot import write_plot  # noqa: E402
+
 from serve import serve  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
@@ -38,11 +39,13 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176400000
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".pf_meta")
 
 
-def timed_build(project: Path, out: Path, env: dict, english_only: bool = False, bare: bool = False) -> dict:
+def timed_build(project: Path, out: Path, env: dict, english_only: bool = False, bare: bool = False,
+                dossiers: bool = True) -> dict:
     """Build once (every language, or English only); wall seconds and the build's peak memory (MiB)."""
     start = time.perf_counter()
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)] if bare else \
-        [sys.executable, "-m", "sitegen", "build", "-d", str(out)] + (["--lang", "en"] if english_only else [])
+        [sys.executable, "-m", "sitegen", "build", "-d", str(out)] + (["--lang", "en"] if english_only else []) \
+        + ([] if dossiers else ["--no-dossiers"])
     process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -173,13 +176,12 @@ def measure_size(n: int, work: Path) -> dict:
     ours = make_project(work / f"ours-{n}", n)
     cache = work / f"cache-{n}"
     env = {**ENV, "SHARE_IMAGE_CACHE": str(cache)}
-    if n > DOSSIER_LIMIT:
-        env["KZ_SKIP_DOSSIERS"] = "1"
-    cold = timed_build(ours, work / f"site-{n}", env, english_only=True)
-    warm = timed_build(ours, work / f"site-{n}", env, english_only=True)
+    dossiers = n <= DOSSIER_LIMIT
+    cold = timed_build(ours, work / f"site-{n}", env, english_only=True, dossiers=dossiers)
+    warm = timed_build(ours, work / f"site-{n}", env, english_only=True, dossiers=dossiers)
     english_mb = round(folder_size(work / f"site-{n}") / 2**20, 1)
-    first = timed_build(ours, work / f"site3-{n}", env)  # every language: makes the ru and kk dossiers
-    three = timed_build(ours, work / f"site3-{n}", env)  # and again, warm, as the English one above
+    first = timed_build(ours, work / f"site3-{n}", env, dossiers=dossiers)  # every language: makes the ru and kk dossiers
+    three = timed_build(ours, work / f"site3-{n}", env, dossiers=dossiers)  # and again, warm, as the English one above
     three["dossier_seconds"] = first["dossier_seconds"]
     three_bytes = folder_size(work / f"site3-{n}")
     three_mb = round(three_bytes / 2**20, 1)

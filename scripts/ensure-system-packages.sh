@@ -2,7 +2,8 @@
 # Install the Debian packages the build and tests need, if they are missing: Pango for the
 # PDF dossier and python3-venv where Debian's python3 lacks it; with --browser, Chromium for
 # the browser tests, Node.js (npm) for HTML_CodeSniffer and the W3C checker's package, Java to
-# run that checker, and poppler-utils to read the PDFs back. Needs root or sudo.
+# run that checker, poppler-utils to read the PDFs back and faketime to build "days later".
+# Needs root or sudo.
 set -eu
 missing=""
 python3 -c "import ensurepip" 2>/dev/null || missing="$missing python3-venv"
@@ -14,6 +15,8 @@ if [ "${1:-}" = "--browser" ]; then
   command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
   command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  # libfaketime: the reproducibility test builds a second time "days later"
+  command -v faketime >/dev/null 2>&1 || missing="$missing faketime"
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else

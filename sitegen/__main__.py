@@ -71,6 +71,8 @@ def main(argv=None) -> int:
     build_cmd = sub.add_parser("build", help="build every language into site/ (strict)")
     build_cmd.add_argument("-d", "--site-dir", default="site")
     build_cmd.add_argument("--lang", action="append", help="build only English and this language (repeatable)")
+    build_cmd.add_argument("--no-dossiers", action="store_true",
+                           help="leave out the PDF dossiers (bench/run.py, above 3,000 people)")
     tr_cmd = sub.add_parser("translations", help="list the texts of data/ still to translate in a language")
     tr_cmd.add_argument("code")
     args = parser.parse_args(argv)
@@ -78,7 +80,7 @@ def main(argv=None) -> int:
         return check(args.github)
     if args.command == "build":
         from .build import main as build_main
-        return build_main(args.site_dir, args.lang)
+        return build_main(args.site_dir, args.lang, dossiers=not args.no_dossiers)
     if args.command == "translations":
         return translations(args.code)
     return new_person(args.name)

@@ -1,11 +1,17 @@
-"""`python -m sitegen build`: the whole site, every language.
+"""`python -m sitegen build`: the whole site, every language, as one pipeline.
 
-English goes to site_dir (which its build cleans), the other languages to site_dir/<code>/:
-where the machine has more than one core, all at once in forked processes that inherit the
-data (loaded and checked once, before them), each built in a folder of its own beside site_dir
-and moved in at the end. Each is a strict MkDocs build from the same mkdocs.yml (SITE_LANG
-sets theme.language). What all languages share (search index, share images, open
-data, feed) is made once at the end. Warnings fail the build, as in `mkdocs build --strict`.
+1. Load and check the data once (a bad record stops here, with every problem listed).
+2. Make what the pages need from the other outputs first: the PDF dossiers of every language
+   (cached by content), whose page counts the pages show.
+3. Build the pages of each language, a strict MkDocs build from the same mkdocs.yml (SITE_LANG
+   sets theme.language): English into site_dir, the others into site_dir/<code>/. Where the
+   machine has more than one core, all at once in forked processes that inherit the checked
+   data, each into a folder of its own beside site_dir, moved in at the end.
+4. Make what the languages share, once: search index, share images, open data, feed, the
+   dossiers copied in, the offline copy (sitegen/mkdocs_hook.py: finish_site).
+
+The steps hand each other their results through sitegen/run.py. Warnings fail the build, as in
+`mkdocs build --strict`.
 """
 from __future__ import annotations
 
@@ -19,31 +25,30 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from . import run
+
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs.sitegen")
 
 
-def languages() -> list:
-    from .data import load
-    return load(ROOT).language_codes()
+def config_for(code: str, site_dir: Path, strict: bool):
+    """One language's MkDocs configuration (SITE_LANG is how mkdocs.yml picks theme.language)."""
+    os.environ["SITE_LANG"] = code
+    return load_config(str(ROOT / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
 
 
 def build_one(code: str, site_dir: Path, strict: bool, target: Path | None = None):
     """One language's MkDocs build (into `target`, by default its place in site_dir); returns its config."""
-    os.environ["SITE_LANG"] = code
     if target is None:
         target = site_dir if code == "en" else site_dir / code
-    config = load_config(str(ROOT / "mkdocs.yml"), strict=strict, site_dir=str(target))
+    config = config_for(code, target, strict)
     build(config)
     return config
 
 
-def _build_in_child(code: str, site_dir: Path, strict: bool, target: Path, ready) -> None:
-    """A forked build: it waits until the English build has made the dossiers (its pages give
-    their page counts), then builds into its own folder, moved into site_dir at the end."""
+def _build_in_child(code: str, site_dir: Path, strict: bool, target: Path) -> None:
+    """A forked build of one language, into its own folder (moved into site_dir at the end)."""
     try:
-        if not ready.wait(timeout=24 * 3600) or not ready.is_set():
-            os._exit(1)
         build_one(code, site_dir, strict, target)
     except (Abort, PluginError) as error:
         print(f"ERROR   -  {code}: {error}", flush=True)
@@ -57,34 +62,36 @@ def staging_dir(site_dir: Path, code: str) -> Path:
     return site_dir.parent / f".{site_dir.name}-{code}.building"
 
 
-def build_all(site_dir: Path, only: list | None = None, strict: bool = True, parallel: bool | None = None) -> dict:
+def build_all(site_dir: Path, only: list | None = None, strict: bool = True, parallel: bool | None = None,
+              dossiers: bool = True) -> dict:
     """Build every language (or those in `only`; English always). Returns seconds per step.
-
-    Side by side (where the machine has more than one core): every language at once, in forked
-    processes that inherit the checked data, the others starting as soon as the English build
-    has made the dossiers. One after the other otherwise. Then what they share, once."""
+    Without `dossiers` (bench/run.py, above a size where making them all would take most of an
+    hour), the pages link no dossier."""
     import multiprocessing
     import shutil
-    from . import dossier, mkdocs_hook
-    codes = [c for c in languages() if not only or c in only or c == "en"]
-    timings = {}
-    previous = {key: os.environ.get(key) for key in ("SITE_LANG", mkdocs_hook.ALL_LANGUAGES, mkdocs_hook.LANGUAGES)}
-    os.environ[mkdocs_hook.ALL_LANGUAGES] = "1"
-    os.environ[mkdocs_hook.LANGUAGES] = ",".join(codes)
+
+    from . import mkdocs_hook
+    from .data import load
+    previous_lang = os.environ.get("SITE_LANG")
+    codes = [c for c in load(ROOT).language_codes() if not only or c in only or c == "en"]
     others = [c for c in codes if c != "en"]
     if parallel is None:
         parallel = (os.cpu_count() or 1) > 1 and bool(others) and "fork" in multiprocessing.get_all_start_methods()
-    children = []
+    timings, children = {}, []
     try:
         started = time.monotonic()
-        if parallel:
+        loaded = load(ROOT)  # 1. the data, checked once
+        english = config_for("en", site_dir, strict)
+        made = mkdocs_hook.make_dossiers(loaded, english, codes) if dossiers else {}  # 2.
+        run.start(run.Run(pipeline=True, languages=tuple(codes), dossiers=made))
+        timings["data and dossiers"] = time.monotonic() - started
+        started = time.monotonic()
+        if parallel:  # 3. every language at once
             context = multiprocessing.get_context("fork")
             gc.freeze()  # the loaded data stays shared with the children, not copied page by page
-            ready = context.Event()
-            dossier.when_ready(ready.set)
             for code in others:
                 shutil.rmtree(staging_dir(site_dir, code), ignore_errors=True)
-                child = context.Process(target=_build_in_child, args=(code, site_dir, strict, staging_dir(site_dir, code), ready))
+                child = context.Process(target=_build_in_child, args=(code, site_dir, strict, staging_dir(site_dir, code)))
                 child.start()
                 children.append((code, child))
             english = build_one("en", site_dir, strict)
@@ -104,30 +111,29 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
                 build_one(code, site_dir, strict)
                 timings[code] = time.monotonic() - started
         started = time.monotonic()
-        mkdocs_hook.finish_site(english, codes)
+        mkdocs_hook.finish_site(english, codes)  # 4. what the languages share
         timings["shared"] = time.monotonic() - started
     finally:
-        dossier.when_ready(None)
+        run.start(run.Run())
         for code, child in children:
             if child.is_alive():
                 child.terminate()
                 child.join()
             shutil.rmtree(staging_dir(site_dir, code), ignore_errors=True)
-        for key, value in previous.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        if previous_lang is None:
+            os.environ.pop("SITE_LANG", None)
+        else:
+            os.environ["SITE_LANG"] = previous_lang
     return timings
 
 
-def main(site_dir: str, only: list | None) -> int:
+def main(site_dir: str, only: list | None, dossiers: bool = True) -> int:
     from mkdocs.exceptions import ConfigurationError
 
     from .data import DataError
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        timings = build_all(Path(site_dir).resolve(), only)
+        timings = build_all(Path(site_dir).resolve(), only, dossiers=dossiers)
     except DataError as error:
         print(f"ERROR   -  {error.report()}\nAborted: the data has problems (nothing was published).")
         return 1

@@ -11,7 +11,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, i18n, letter as letter_mod, published, standing, yaml_source
+from . import checks, i18n, published, standing, yaml_source
+from . import letter as letter_mod
 from .checks import Problem
 from .render import tr
 

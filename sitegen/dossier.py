@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import os
 import re
 import shutil
@@ -99,12 +98,12 @@ def render_html(site, config, volume: Volume) -> str:
         letter_title=title.text if title else site.letter.title, translated=translated, english=english,
         english_title=site.letter.title, newest=newest_source_date(site), site=site,
         letter_counts=site.letter_counts(), today=helpers.today_counts(), chart=helpers.chart(),
-        site_url=helpers.root_url(), fonts=(ROOT / "fonts").as_uri())
+        site_url=helpers.root_url(), fonts="fonts")
 
 
-def write_pdf(html_text: str, target: Path, cache_dir: Path) -> int:
+def make_pdf(html_text: str, cache_dir: Path) -> tuple:
     """HTML to PDF with WeasyPrint, cached by the HTML's hash (the same HTML, the same bytes).
-    Returns the number of pages."""
+    Returns (the cached PDF, its number of pages)."""
     import logging
 
     import weasyprint
@@ -116,55 +115,32 @@ def write_pdf(html_text: str, target: Path, cache_dir: Path) -> int:
     cached, pages_file = cache_dir / f"{digest}.pdf", cache_dir / f"{digest}.pages"
     if not cached.exists() or not pages_file.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
-        document = weasyprint.HTML(string=html_text, base_url=str(ROOT)).render(pdf_variant="pdf/ua-1")
+        # Fonts and images are found from the repository, whatever folder it is in: the HTML names
+        # them relatively, so the same data gives the same PDF in any checkout.
+        document = weasyprint.HTML(string=html_text, base_url=str(ROOT) + "/").render(pdf_variant="pdf/ua-1")
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_identifier=digest[:32].encode("ascii"))
         pages_file.write_text(str(len(document.pages)), encoding="utf-8")
         partial.replace(cached)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
-    return int(pages_file.read_text(encoding="utf-8"))
+    return cached, int(pages_file.read_text(encoding="utf-8"))
 
 
-def build_all(site, config, out_dir: Path, cache_dir: Path, languages: list | None = None) -> dict:
-    """Every language's dossier (or those of `languages`) into out_dir; returns the manifest
-    written beside them. Dossiers of languages not made this time are removed."""
-    manifest = {}
-    languages = [code for code in site.language_codes() if not languages or code in languages]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("dossier-*.pdf"):
-        old.unlink()
-    for lang in languages:
+def make_all(site, config, cache_dir: Path, languages: list | None = None) -> dict:
+    """Every language's dossier (or those of `languages`), made into the cache: {lang: [entry]},
+    each entry the file's name, pages, bytes, volume and the cached PDF to copy into the site."""
+    made = {}
+    for lang in [code for code in site.language_codes() if not languages or code in languages]:
         for volume in volumes(site, lang):
-            pages = write_pdf(render_html(site, config, volume), out_dir / volume.name, cache_dir)
-            manifest.setdefault(lang, []).append({"file": volume.name, "pages": pages,
-                                                  "bytes": (out_dir / volume.name).stat().st_size,
-                                                  "volume": volume.number, "volumes": volume.total})
-    (out_dir / "dossiers.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return manifest
+            cached, pages = make_pdf(render_html(site, config, volume), cache_dir)
+            made.setdefault(lang, []).append({"file": volume.name, "pages": pages, "bytes": cached.stat().st_size,
+                                              "volume": volume.number, "volumes": volume.total, "cached": cached})
+    return made
 
 
-_when_ready: list = []
-
-
-def when_ready(callback) -> None:
-    """Call `callback` once the English build has made the dossiers, which the other languages'
-    pages link with their page counts (or None to stop). This module, unlike the hook file that
-    MkDocs loads on its own, is the same for sitegen/build.py and the build it runs."""
-    _when_ready[:] = [callback] if callback else []
-
-
-def announce_ready() -> None:
-    for callback in _when_ready:
-        callback()
-
-
-def staging(root: Path) -> Path:
-    """Where the dossiers wait between their making (before the pages, which link them with their
-    page counts) and the end of the build, which copies them into site/downloads/."""
-    return Path(root) / ".cache" / "downloads"
-
-
-def manifest(root: Path) -> dict:
-    path = staging(root) / "dossiers.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+def place(made: dict, site_dir: Path) -> None:
+    """Copy the dossiers from the cache into site/downloads/."""
+    for entries in made.values():
+        for entry in entries:
+            target = site_dir / DOWNLOADS / entry["file"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry["cached"], target)

@@ -72,7 +72,7 @@ def person_record(helpers: Helpers, person: dict, letter_url: str) -> dict:
     languages = helpers.get_site().languages
     for key in ("facts", "updates"):
         for item in record.get(key) or []:
-            found = {code: language.text(tr(item["text"])) for code, language in sorted(languages.items())}
+            found = {code: language.text(tr(item["text"]), person["slug"]) for code, language in sorted(languages.items())}
             item["translations"] = {code: {"text": t.text, "reviewed": t.reviewed} for code, t in found.items() if t}
     record["name_translations"] = {code: {k: v for k, v in language.names[person["slug"]].items()}
                                    for code, language in sorted(languages.items())

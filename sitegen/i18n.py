@@ -56,12 +56,18 @@ class Language:
     strings: dict = field(default_factory=dict)
     strings_reviewed: bool = False
     names: dict = field(default_factory=dict)      # slug -> {"text", "source", "reviewed"}
-    texts: dict = field(default_factory=dict)      # fingerprint -> Text
+    texts: dict = field(default_factory=dict)      # fingerprint -> Text: shared texts (texts.yml: decisions, actions)
+    people: dict = field(default_factory=dict)     # slug -> {fingerprint -> Text}: each person's own texts
     unused: list = field(default_factory=list)     # (file, fingerprint): translations of no current English text
     letter: dict = field(default_factory=dict)     # fingerprint -> Text; "title" too
     docs: dict = field(default_factory=dict)       # docs path -> (meta, body)
 
-    def text(self, english: str):
+    def text(self, english: str, slug: str | None = None):
+        """The translation of an English text: a person's texts come from that person's file
+        only (Russian and Kazakh agree in gender and number: one person's sentence is never
+        another's, even with the same English); other texts from texts.yml."""
+        if slug is not None:
+            return self.people.get(slug, {}).get(fingerprint(english))
         return self.texts.get(fingerprint(english))
 
 
@@ -89,7 +95,7 @@ def load_language(root: Path, code: str) -> Language:
         record = _read(path)
         if isinstance(record.get("name"), dict):
             lang.names[path.stem] = record["name"]
-        _texts(record.get("texts"), path.relative_to(root).as_posix(), lang.texts, seen)
+        _texts(record.get("texts"), path.relative_to(root).as_posix(), lang.people.setdefault(path.stem, {}), seen)
     if (base / "texts.yml").exists():
         _texts(_read(base / "texts.yml").get("texts"), f"{TRANSLATIONS_DIR}/{code}/texts.yml", lang.texts, seen)
     if (base / "letter.yml").exists():
@@ -105,7 +111,8 @@ def load_language(root: Path, code: str) -> Language:
 
 
 def english_texts(site) -> list:
-    """Every English text of data/ that a translation may cover: (where, text)."""
+    """Every English text of data/ that a translation may cover: (where, text). `where` starts
+    with people/<slug> for a person's texts, which that person's file translates."""
     out = []
     for person in site.people:
         where = f"people/{person['slug']}"
@@ -133,18 +140,30 @@ def _en(value):
     return value["en"] if isinstance(value, dict) else value
 
 
+def _owner(where: str):
+    """The slug whose file translates the text at `where`, or None for texts.yml."""
+    return where.split(" ")[0].split("/", 1)[1] if where.startswith("people/") else None
+
+
 def stale(lang: Language, site) -> list:
-    """Translations whose English is gone or changed: (file, fingerprint)."""
-    current = {fingerprint(text) for _where, text in english_texts(site)}
-    return [(source, key) for source, key in lang.seen if key not in current]
+    """Translations whose English is gone or changed: (file, fingerprint). A person's file may
+    only hold that person's texts."""
+    wanted = {(_owner(where), fingerprint(text)) for where, text in english_texts(site)}
+    out = []
+    for source, key in lang.seen:
+        owner = Path(source).stem if f"/{lang.code}/people/" in source else None
+        if (owner, key) not in wanted:
+            out.append((source, key))
+    return out
 
 
 def missing(lang: Language, site) -> list:
-    """English texts with no translation in this language: (where, fingerprint, text)."""
+    """English texts with no translation in this language, per person where texts are per
+    person: (where, fingerprint, text)."""
     out, done = [], set()
     for where, text in english_texts(site):
-        key = fingerprint(text)
-        if key not in lang.texts and key not in done:
+        owner, key = _owner(where), fingerprint(text)
+        if lang.text(text, owner) is None and (owner, key) not in done:
             out.append((where, key, text))
-            done.add(key)
+            done.add((owner, key))
     return out

@@ -1,4 +1,4 @@
-"""MkDocs hook: the glue between data/ and the site. Registered in mkdocs.yml under `hooks:`.
+"""MkDocs hook: the glue between data/ and the site (mkdocs.yml registers it through sitegen/hooks.py).
 
 One build makes one language (theme.language, from SITE_LANG): English at the root, the others
 under <code>/. `python -m sitegen build` (make build) runs every language in one process, so the
@@ -31,14 +31,25 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen import data, dossier, exports, feed, i18n, icons, offline, people_lists, render, security, share_images, theme_fixes  # noqa: E402
+from sitegen import (  # noqa: E402
+    data,
+    dossier,
+    exports,
+    feed,
+    i18n,
+    icons,
+    offline,
+    people_lists,
+    render,
+    run,
+    security,
+    share_images,
+    theme_fixes,
+)
 from sitegen.render import tr  # noqa: E402
 
-
 ROOT_KEY = str(ROOT)
-ALL_LANGUAGES = "KZ_ALL_LANGUAGES"  # set by `python -m sitegen build`, which finishes the site itself
-LANGUAGES = "KZ_LANGUAGES"          # and the languages it builds (the dossiers are made for those)
-SKIP_DOSSIERS = "KZ_SKIP_DOSSIERS"  # bench/run.py sets it above DOSSIER_LIMIT people (see BENCHMARKS.md)
+CACHE = ROOT / ".cache"  # what the build may keep between runs (share images, dossiers), by content
 
 
 def site() -> data.SiteData:
@@ -66,7 +77,7 @@ def on_config(config):
         raise PluginError("mkdocs.yml: use_directory_urls must stay false — pages end in .html so that "
                           "offline copies work, and people/<slug>.html is each profile's permanent address")
     config["extra"]["root_url"] = config["site_url"]
-    if lang != render.LANG:
+    if lang != render.LANG and run.CURRENT.pipeline:  # in the whole site, another language lives in <code>/
         config["site_url"] = (config["site_url"] or "").rstrip("/") + f"/{lang}/"
     _build["lang"] = lang
     _build["helpers"] = render.Helpers(site, config, lang)
@@ -80,17 +91,20 @@ def on_config(config):
     if config["extra"].get("repository"):
         folder = "docs/" if lang == render.LANG else f"{i18n.TRANSLATIONS_DIR}/{lang}/docs/"
         config["edit_uri"] = _build["helpers"].repository_url(f"edit/main/{folder}")
-    skip = os.environ.get(SKIP_DOSSIERS) == "1"  # benchmarks at 10,000 people only: the site always has them
-    if not _build.get("dev_server") and not skip and (lang == render.LANG or os.environ.get(ALL_LANGUAGES) != "1"):
-        # Before the pages, which link the dossiers with their page counts; cached by content.
-        started = time.monotonic()
-        languages = (os.environ.get(LANGUAGES) or lang).split(",")
-        made = dossier.build_all(loaded, config, dossier.staging(ROOT), ROOT / ".cache" / "dossiers", languages)
-        log.info("dossiers: made in %.1f s: %s", time.monotonic() - started,
-                 ", ".join(f"{v['file']} {v['pages']} pages" for vs in made.values() for v in vs))
-    if lang == render.LANG:
-        dossier.announce_ready()  # the other languages, built side by side, may start (sitegen/build.py)
+    if not run.CURRENT.pipeline and not _build.get("dev_server"):
+        # A plain `mkdocs build`: this language's dossier, before the pages, which link it with
+        # its page count (the pipeline has made every language's before starting MkDocs).
+        run.CURRENT.dossiers = make_dossiers(loaded, config, [lang])
     return config
+
+
+def make_dossiers(loaded, config, languages: list) -> dict:
+    """The PDF dossiers of `languages`, made into the cache (by content: unchanged, they cost nothing)."""
+    started = time.monotonic()
+    made = dossier.make_all(loaded, config, CACHE / "dossiers", languages)
+    log.info("dossiers: made in %.1f s: %s", time.monotonic() - started,
+             ", ".join(f"{v['file']} {v['pages']} pages" for vs in made.values() for v in vs))
+    return made
 
 
 def front_matter(meta: dict) -> str:
@@ -263,7 +277,9 @@ def translation_note(html: str, page, config) -> str:
         notes.append(helpers.ui("note_fallback_texts"))
     if not notes:
         return html
-    english_url = posixpath.relpath(page.url, posixpath.dirname(f"{_build['lang']}/{page.url}"))
+    # The English page, where this run builds it (a language built alone has no English beside it).
+    english_url = posixpath.relpath(page.url, posixpath.dirname(f"{_build['lang']}/{page.url}")) \
+        if run.CURRENT.pipeline else None
     note = _build["components"].get_template("components/translation-note.html").render(
         notes=notes, english_url=english_url, link=helpers.ui("note_english"))
     if fallback:
@@ -283,13 +299,16 @@ def minify(html: str) -> str:
 def finish_html(output: str) -> str:
     """Last touches to every HTML page, theme parts included: safe external links, minified, then
     the security policy (last, since it hashes the page's inline scripts)."""
-    output = icons.replace_inline(output, _build["config"])
-    output = theme_fixes.apply(output, _build["helpers"].ui)
-    output = security.mark_external_links(output)
-    if not _build.get("dev_server"):
-        output = minify(output)
-    output = offline.reserve_size_slot(output)
-    return security.apply_policy(output, dev_server=_build.get("dev_server", False))
+    try:
+        output = icons.replace_inline(output, _build["config"])
+        output = theme_fixes.apply(output, _build["helpers"].ui)
+        output = security.mark_external_links(output)
+        if not _build.get("dev_server"):
+            output = minify(output)
+        output = offline.reserve_size_slot(output)
+        return security.apply_policy(output, dev_server=_build.get("dev_server", False))
+    except (theme_fixes.ThemeChanged, security.InlineScript) as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_page(output, page, config):
@@ -381,7 +400,7 @@ def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteDa
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
     write_redirects(site_dir, _build["helpers"], site())
-    if os.environ.get(ALL_LANGUAGES) != "1":
+    if not run.CURRENT.pipeline:  # a plain `mkdocs build`: this language's shared files too
         finish_site(config, [_build["lang"]])
 
 
@@ -393,7 +412,7 @@ def finish_site(config, languages: list) -> None:
     helpers = render.Helpers(site, config, render.LANG)
     components = render.component_env(site, config)
     search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
-    cache = Path(os.environ.get("SHARE_IMAGE_CACHE", ROOT / ".cache" / "share-images"))
+    cache = Path(os.environ.get("SHARE_IMAGE_CACHE", CACHE / "share-images"))  # bench/run.py: one per size
     specs = [spec for lang in languages for spec in share_image_specs(config, lang)]
     started = time.monotonic()
     drawn = share_images.write_all(specs, site_dir / "assets" / "share", cache)
@@ -403,15 +422,13 @@ def finish_site(config, languages: list) -> None:
     (site_dir / "feed.xml").write_text(components.get_template("components/atom-feed.html").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
-    for pdf in sorted(dossier.staging(ROOT).glob("*.pdf")):
-        (site_dir / dossier.DOWNLOADS).mkdir(exist_ok=True)
-        share_images.place(pdf, site_dir / dossier.DOWNLOADS / pdf.name)
+    dossier.place(run.CURRENT.dossiers, site_dir)
     root = (config["extra"].get("root_url") or config["site_url"]).rstrip("/")
     sitemaps = "".join(f"Sitemap: {root}/{'' if lang == render.LANG else lang + '/'}sitemap.xml\n" for lang in languages)
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemaps}", encoding="utf-8")
     log.info("open data, feed, downloads: %.1f s", time.monotonic() - started)
     started = time.monotonic()
-    copy = offline.write_zip(site_dir)  # everything it holds is written; Pagefind reads the pages meanwhile
+    copy = offline.write_zip(site_dir, loaded.today)  # everything it holds is written; Pagefind reads the pages meanwhile
     size = offline.human_size(copy.stat().st_size)
     log.info("offline copy: %s, %s (%.1f s)", copy.relative_to(site_dir), size, time.monotonic() - started)
     started = time.monotonic()

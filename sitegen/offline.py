@@ -10,7 +10,6 @@ compression level.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 import zipfile
@@ -28,16 +27,20 @@ SLOT_LENGTH = 48
 SLOT_OPEN = '<span class="kz-zip-size">'
 
 
-def build_date() -> dt.date:
-    """The day of the commit (SOURCE_DATE_EPOCH, set by the Makefile), or today without one."""
+def build_date(data_date: str) -> dt.date:
+    """The day of the commit (SOURCE_DATE_EPOCH, set by the Makefile), or without one the data
+    date (the newest search): never the clock, so the same commit gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    parts = [int(p) for p in data_date.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
 
 
-def write_zip(site_dir: Path) -> Path:
+def write_zip(site_dir: Path, data_date: str) -> Path:
     target = site_dir / "downloads" / NAME
     target.parent.mkdir(parents=True, exist_ok=True)
-    stamp = max(build_date(), dt.date(1980, 1, 1)).timetuple()[:3] + (0, 0, 0)
+    stamp = max(build_date(data_date), dt.date(1980, 1, 1)).timetuple()[:3] + (0, 0, 0)
     files = sorted((p for p in site_dir.rglob("*") if p.is_file()
                     and not p.relative_to(site_dir).as_posix().startswith(LEFT_OUT)),
                    key=lambda p: p.relative_to(site_dir).as_posix())

@@ -7,18 +7,15 @@ translation yet, marked lang="en" (sitegen/i18n.py).
 """
 from __future__ import annotations
 
-import re
-from urllib.parse import quote
-
 import functools
 import posixpath
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
-
-from . import i18n
 
 LANG = "en"  # the authoritative language
 
@@ -67,7 +64,7 @@ class Helpers:
         self._loaded = None
 
     @functools.cached_property
-    def english(self) -> "Helpers":
+    def english(self) -> Helpers:
         """The same helpers in English, for what stays in English on every page (the email)."""
         return self if self.lang == LANG else Helpers(self.get_site, self.config, LANG)
 
@@ -100,27 +97,28 @@ class Helpers:
         return self.ui("date_day", day=int(parts[2]), month=self.ui("months_day")[int(parts[1]) - 1], year=parts[0])
 
     # -- data texts in the reader's language ---------------------------------------------
-    def text(self, value) -> tuple:
+    def text(self, value, person=None) -> tuple:
         """(text, how): how is "en" (the English, authoritative), "reviewed" or "draft" (a
-        translation, reviewed or not), or "fallback" (no translation yet: the English shows)."""
+        translation, reviewed or not), or "fallback" (no translation yet: the English shows).
+        A text of a person's record is looked up in that person's translation file only."""
         english = tr(value)
         if self.lang == LANG:
             return english, "en"
         if isinstance(value, dict) and value.get(self.lang):
             return value[self.lang], "draft"
-        found = self.get_site().languages[self.lang].text(english)
+        found = self.get_site().languages[self.lang].text(english, person["slug"] if person else None)
         if found is None:
             return english, "fallback"
         return found.text, "reviewed" if found.reviewed else "draft"
 
-    def plain(self, value) -> str:
+    def plain(self, value, person=None) -> str:
         """A data text in the reader's language, or the English: for titles, previews, files."""
-        return self.text(value)[0]
+        return self.text(value, person)[0]
 
-    def marked(self, value) -> Markup:
+    def marked(self, value, person=None) -> Markup:
         """A data text for a page: escaped; English shown in a translated page is marked lang="en",
         an unreviewed translation is marked as a draft (the page then says so)."""
-        text, how = self.text(value)
+        text, how = self.text(value, person)
         if how == "fallback":
             return Markup('<span lang="en" class="kz-fallback">') + escape(text) + Markup("</span>")
         if how == "draft":
@@ -138,7 +136,7 @@ class Helpers:
     def names_everywhere(self, person) -> list:
         """Every spelling of the name, in every script: search finds a person by any of them."""
         out = [tr(person["name"])] + list(person.get("aliases") or [])
-        for code, language in sorted(self.get_site().languages.items()):
+        for _code, language in sorted(self.get_site().languages.items()):
             translated = language.names.get(person["slug"])
             if translated and translated.get("text"):
                 out.append(translated["text"])
@@ -441,10 +439,9 @@ class Helpers:
     # -- downloads -------------------------------------------------------------------------
     def dossiers(self) -> list:
         """This language's PDF dossier(s): file, pages, size (sitegen/dossier.py)."""
-        from . import dossier, offline
-        root = Path(__file__).resolve().parent.parent
+        from . import dossier, offline, run
         out = []
-        for entry in dossier.manifest(root).get(self.lang, []):
+        for entry in run.CURRENT.dossiers.get(self.lang, []):
             out.append({**entry, "path": f"{dossier.DOWNLOADS}/{entry['file']}",
                         "details": self.ui("dossier_details", pages=entry["pages"], size=offline.human_size(entry["bytes"]))})
         return out
@@ -452,13 +449,19 @@ class Helpers:
     def offline_copy(self) -> dict:
         from . import offline
         return {"url": self.root_url(f"downloads/{offline.NAME}"),
-                "date": self.fmt_date(offline.build_date().isoformat())}
+                "date": self.fmt_date(offline.build_date(self.get_site().today).isoformat())}
 
     def data_date(self) -> str:
         """The data's date: the latest search for news of anyone."""
         return self.fmt_date(max((p["last_searched"] for p in self.get_site().people), default="2017-10"))
 
     # -- languages ---------------------------------------------------------------------
+    def shared_depth(self) -> int:
+        """How far above a language's root the shared files are: one level for another language
+        in the whole site (site/ru/), none in a build of that language alone (`mkdocs build`)."""
+        from . import run
+        return 0 if self.lang == LANG or not run.CURRENT.pipeline else 1
+
     def page_path(self, code: str, url: str) -> str:
         """A page's path from the site's root in a language: English at the root, others below."""
         return url if code == LANG else f"{code}/{url}"
@@ -466,10 +469,14 @@ class Helpers:
     def language_links(self, page) -> list:
         """The same page in every language: a relative link for the switcher (works from disk,
         needs no script) and an absolute one for hreflang."""
+        from . import run
         url = page.url if page is not None and getattr(page, "url", None) is not None else "404.html"
         here = self.page_path(self.lang, url)
+        built = run.CURRENT.languages or (self.lang,)  # a plain `mkdocs build` makes one language
         out = []
         for entry in self.get_site().publication["languages"]:
+            if entry["code"] not in built:
+                continue
             there = self.page_path(entry["code"], url)
             relative = posixpath.relpath(there, posixpath.dirname(here) or ".")
             out.append({"code": entry["code"], "name": entry["name"], "href": relative,
@@ -496,7 +503,7 @@ class Helpers:
         def shared(context, target: str) -> str:
             """Relative address of a file every language shares (at the site's root), from this page."""
             page = context.get("page")
-            depth = (page.url.count("/") if page is not None else 0) + (0 if self.lang == LANG else 1)
+            depth = (page.url.count("/") if page is not None else 0) + self.shared_depth()
             return "../" * depth + target if target else ("../" * depth or "./")
 
         cards = {}  # (slug, folder, aliases) -> HTML: a card is the same wherever its folder is the same
@@ -530,7 +537,6 @@ class Helpers:
 def component_env(get_site, config, lang: str | None = None) -> jinja2.Environment:
     """The environment for overrides/components: autoescape on, our helpers installed (in the
     build's language, or `lang`)."""
-    from pathlib import Path
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "overrides"),

@@ -1,12 +1,11 @@
 """Output hardening: a Content-Security-Policy per page, and safe external links.
 
 GitHub Pages cannot send headers, so the policy is a <meta> tag. It allows only the site's
-own files, plus the exact inline scripts Material writes into each page (by their SHA-256).
+own files: no page carries an inline script (Material's are moved into cached files), and the
+build stops if one ever does, rather than widening the policy.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 
 PLACEHOLDER = "__CSP__"
@@ -17,7 +16,7 @@ DATA_TYPES = ("application/json", "application/ld+json")
 
 POLICY = [
     "default-src 'none'",
-    "script-src 'self'{hashes}",
+    "script-src 'self'{extra}",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -37,18 +36,25 @@ def _executable_inline_scripts(html: str):
         yield match.group("body")
 
 
+class InlineScript(Exception):
+    """A page carries an inline script, which the policy does not allow."""
+
+
 def content_security_policy(html: str, dev_server: bool = False) -> str:
     """The policy for one page. Only the search page runs Pagefind, which needs WebAssembly.
 
     Under `mkdocs serve` (dev_server), MkDocs adds an inline live-reload script after this hook,
-    different at every build; there, and only there, inline scripts are allowed.
+    different at every build; there, and only there, inline scripts are allowed. Anywhere else
+    an inline script stops the build.
     """
     wasm = ["'wasm-unsafe-eval'"] if "pagefind/pagefind-ui.js" in html else []
     if dev_server:
-        return "; ".join(POLICY).format(hashes="".join(" " + h for h in wasm + ["'unsafe-inline'"]))
-    hashes = wasm + sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                     for body in _executable_inline_scripts(html)})
-    return "; ".join(POLICY).format(hashes="".join(" " + h for h in hashes))
+        return "; ".join(POLICY).format(extra="".join(" " + h for h in wasm + ["'unsafe-inline'"]))
+    inline = next(_executable_inline_scripts(html), None)
+    if inline is not None:
+        raise InlineScript(f"a page carries an inline script ({inline.strip()[:60]!r}…), which script-src 'self' "
+                           "blocks: move it into a file under docs/assets/javascripts/ (see sitegen/icons.py, replace_inline)")
+    return "; ".join(POLICY).format(extra="".join(" " + h for h in wasm))
 
 
 def apply_policy(html: str, dev_server: bool = False) -> str:

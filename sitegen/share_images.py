@@ -73,7 +73,7 @@ def _fit(draw, text, bold, sizes, width, max_lines):
     for size in sizes:
         font = _font(bold, size)
         lines = _wrap(draw, text, font, width)
-        if len(lines) <= max_lines and all(draw.textlength(l, font=font) <= width for l in lines):
+        if len(lines) <= max_lines and all(draw.textlength(line, font=font) <= width for line in lines):
             return font, lines
     font = _font(bold, sizes[-1])
     lines = _wrap(draw, text, font, width)[:max_lines]
@@ -109,7 +109,7 @@ def layout(image: ShareImage, pen) -> list:
     footer = Line(footer_lines[0], footer_font, MARGIN, footer_top)
     room = footer_top - GAP - MARGIN  # height for the title, the accent bar and the subtitle
     for title_max, sub_max in ((3, 2), (2, 2), (2, 1), (1, 1)):
-        for t_size, s_size in zip(TITLE_SIZES + TITLE_SIZES[-1:] * 8, SUBTITLE_SIZES + SUBTITLE_SIZES[-1:] * 8):
+        for t_size, s_size in zip(TITLE_SIZES + TITLE_SIZES[-1:] * 8, SUBTITLE_SIZES + SUBTITLE_SIZES[-1:] * 8, strict=False):
             title_font, title_lines = _fit(pen, image.title, True, [t_size], width, title_max)
             sub_font, sub_lines = _fit(pen, image.subtitle, False, [s_size], width, sub_max)
             lines, y = [], MARGIN
@@ -139,7 +139,7 @@ def draw(image: ShareImage) -> Image.Image:
 
 
 def _mix(a: tuple, b: tuple, share: float) -> tuple:
-    return tuple(round(x + (y - x) * share) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
 
 
 # Six colours: the design's four and two steps between the background and the text, which

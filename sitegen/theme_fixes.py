@@ -5,6 +5,9 @@ theme release); each fix below is a small, exact rewrite of what the theme write
 tests/test_checkers.py runs the checkers that asked for it (the W3C Nu checker,
 HTML_CodeSniffer, axe, a keyboard walk). What cannot be fixed this way is listed in the
 accessibility statement (docs/accessibility.md).
+
+Every rewrite must find what it rewrites: if a Material upgrade changes its markup, the build
+stops with ThemeChanged, naming the fix, instead of silently shipping the unfixed page.
 """
 from __future__ import annotations
 
@@ -13,15 +16,28 @@ import re
 SKIP_TARGET = "kz-content"
 
 
+class ThemeChanged(Exception):
+    """A fix no longer finds Material's markup: update it in sitegen/theme_fixes.py."""
+
+
+def _sub(name: str, pattern: str, replacement, html: str, count: int = 0, flags: int = 0) -> str:
+    """re.subn that fails loudly when the markup it fixes is not there."""
+    out, made = re.subn(pattern, replacement, html, count=count, flags=flags)
+    if not made:
+        raise ThemeChanged(f"theme fix {name!r} found nothing to fix: Material's markup changed "
+                           "(a new mkdocs-material release?) — update sitegen/theme_fixes.py and run the checker tests")
+    return out
+
+
 def skip_link(html: str, label: str) -> str:
     """A "Skip to content" link on every page, first in the tab order. Material writes one only
     on pages with a table of contents (not on profiles or the 404 page), pointing at the first
     heading of that table."""
     link = f'<a href="#{SKIP_TARGET}" class="md-skip">{label}</a>'
-    html = re.sub(r'(<div data-md-component="skip">)\s*(?:<a href="[^"]*" class="md-skip">[^<]*</a>)?\s*(</div>)',
-                  rf"\1{link}\2", html, count=1)
-    return html.replace('<article class="md-content__inner md-typeset">',
-                        f'<article class="md-content__inner md-typeset" id="{SKIP_TARGET}" tabindex="-1">', 1)
+    html = _sub("skip link", r'(<div data-md-component="skip">)\s*(?:<a href="[^"]*" class="md-skip">[^<]*</a>)?\s*(</div>)',
+                rf"\1{link}\2", html, count=1)
+    return _sub("skip target", re.escape('<article class="md-content__inner md-typeset">'),
+                f'<article class="md-content__inner md-typeset" id="{SKIP_TARGET}" tabindex="-1">', html, count=1)
 
 
 def empty_toc(html: str) -> str:
@@ -39,15 +55,15 @@ def toggles(html: str, names: dict) -> str:
         if name and "aria-label=" not in tag:
             tag = tag.replace("<input ", f'<input aria-label="{name}" tabindex="-1" ', 1)
         return tag
-    return re.sub(r'<input class="(?:md-nav__toggle )?md-toggle"[^>]*>', named, html)
+    return _sub("named toggles", r'<input class="(?:md-nav__toggle )?md-toggle"[^>]*>', named, html)
 
 
 def menu_button(html: str, label: str) -> str:
     """The header's menu icon: a name for assistive technology, its icon hidden, and reachable
     by keyboard (assets/javascripts/actions.js opens the drawer on Enter or Space)."""
-    return re.sub(r'<label class="md-header__button md-icon" for="__drawer">\s*(<span class="kz-i )',
-                  f'<label class="md-header__button md-icon kz-menu" for="__drawer" tabindex="0" title="{label}">'
-                  rf'<span class="kz-visually-hidden">{label}</span>\1', html, count=1)
+    return _sub("menu button", r'<label class="md-header__button md-icon" for="__drawer">\s*(<span class="kz-i )',
+                f'<label class="md-header__button md-icon kz-menu" for="__drawer" tabindex="0" title="{label}">'
+                rf'<span class="kz-visually-hidden">{label}</span>\1', html, count=1)
 
 
 def icon_links(html: str) -> str:
@@ -61,16 +77,16 @@ def icon_links(html: str) -> str:
         elif title and "aria-label=" not in tag:
             tag = tag[:-1] + f' aria-label="{title.group(1)}">'
         return tag + icon
-    return re.sub(r'(<(?:a|label)\s[^>]*class="[^"]*\bmd-icon\b[^"]*"[^>]*>)(\s*<span class="kz-i )', labelled, html)
+    return _sub("icon links", r'(<(?:a|label)\s[^>]*class="[^"]*\bmd-icon\b[^"]*"[^>]*>)(\s*<span class="kz-i )', labelled, html)
 
 
 def palette(html: str, label: str) -> str:
     """The colour-scheme switch: its radios grouped and named as one control. It is a <form>
     without a submit button in Material; a group does the same job (Material's script finds it
     by data-md-component)."""
-    return re.sub(r'<form class="md-header__option" data-md-component="palette">(.*?)</form>',
-                  rf'<div class="md-header__option" data-md-component="palette" role="radiogroup" aria-label="{label}">\1</div>',
-                  html, count=1, flags=re.S)
+    return _sub("palette group", r'<form class="md-header__option" data-md-component="palette">(.*?)</form>',
+                rf'<div class="md-header__option" data-md-component="palette" role="radiogroup" aria-label="{label}">\1</div>',
+                html, count=1, flags=re.S)
 
 
 def apply(html: str, ui) -> str:

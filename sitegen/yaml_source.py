@@ -8,7 +8,6 @@ Differences from yaml.safe_load, all on purpose:
 """
 from __future__ import annotations
 
-
 import yaml
 
 

@@ -2,6 +2,7 @@
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+
 from conftest import soup
 
 SHARE_HOSTS = {"x": "x.com", "facebook": "www.facebook.com", "telegram": "t.me", "whatsapp": "wa.me",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from conftest import html_pages
 
 pytestmark = pytest.mark.browser
@@ -127,9 +128,10 @@ def test_no_axe_violations_wcag_22_aa(browser, server, pages, scheme):
     assert not failures, "\n".join(failures)
 
 
-def test_no_horizontal_scrolling_at_360px(browser, server, pages):
+def test_no_horizontal_scrolling_at_320px(browser, server, pages):
+    """WCAG 1.4.10: every page of every language reflows at 320 CSS px."""
     failures = []
-    context = new_context(browser, server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context = new_context(browser, server, viewport={"width": 320, "height": 740}, is_mobile=True, has_touch=True)
     for path in pages:
         visit = Visit(context, server)
         visit.open(path)
@@ -138,7 +140,7 @@ def test_no_horizontal_scrolling_at_360px(browser, server, pages):
             wide = visit.page.evaluate("""() => [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
                 .slice(0, 3).map(e => e.tagName + '.' + e.className)""")
-            failures.append(f"{path}: scrolls sideways at 360px ({scroll}px wide): {wide}")
+            failures.append(f"{path}: scrolls sideways at 320px ({scroll}px wide): {wide}")
         visit.page.close()
     context.close()
     assert not failures, "\n".join(failures)

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from conftest import ROOT, html_pages
 
 VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"

@@ -3,7 +3,6 @@ import json
 import re
 
 from conftest import ROOT
-
 from sitegen import checks
 
 PEOPLE = ROOT / "data" / "people"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import assert_built, build, copy_project, soup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_built, build, copy_project, soup
 from sitegen import data
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -4,6 +4,9 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+
+import pytest
 
 from conftest import ROOT, assert_built, build, copy_project, soup
 
@@ -44,12 +47,19 @@ def test_the_link_checker_catches_a_broken_anchor(built_site, tmp_path):
 UNSTABLE = re.compile(r"^pagefind/(filter/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)")
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
-    project = copy_project(tmp_path / "p")
-    env = {"SOURCE_DATE_EPOCH": "1764000000", "SHARE_IMAGE_CACHE": str(tmp_path / "cache-a")}
-    assert_built(build(project, tmp_path / "a", env=env))
-    env["SHARE_IMAGE_CACHE"] = str(tmp_path / "cache-b")  # images drawn afresh, not copied from the cache
-    assert_built(build(project, tmp_path / "b", env=env))
+def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(tmp_path):
+    """The same commit builds the same bytes (README): in another checkout folder, with empty
+    caches, and three days later by the clock (libfaketime), bar Pagefind's named exception."""
+    env = {"SOURCE_DATE_EPOCH": "1764000000"}
+    first = copy_project(tmp_path / "checkout-a")
+    assert_built(build(first, tmp_path / "a", env=dict(env, SHARE_IMAGE_CACHE=str(tmp_path / "cache-a"))))
+    second = copy_project(tmp_path / "somewhere-else")
+    faketime = shutil.which("faketime")
+    assert faketime, "faketime is not installed: run `make test`, which installs Debian's faketime package"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env, "SHARE_IMAGE_CACHE": str(tmp_path / "cache-b")}
+    later = subprocess.run([faketime, "-f", "+3d", sys.executable, "-m", "sitegen", "build", "-d", str(tmp_path / "b")],
+                           cwd=second, env=environment, capture_output=True, text=True, timeout=900)
+    assert_built(later)
     differences = []
 
     def compare(cmp, where=""):
@@ -67,6 +77,24 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     assert not differences, sorted(set(differences))
     fragments = sorted(p.name for p in (tmp_path / "a/pagefind/fragment").iterdir())
     assert fragments == sorted(p.name for p in (tmp_path / "b/pagefind/fragment").iterdir()), "Pagefind's fragments are stable"
+
+
+def test_plain_mkdocs_build_gives_a_site_whose_every_link_works(tmp_path):
+    """MkDocs as its users expect: `mkdocs build --strict` alone (English), and a language alone
+    (SITE_LANG=ru), each a site with no broken internal link and a switcher to what exists."""
+    project = copy_project(tmp_path / "p")
+    for code in ("en", "ru"):
+        out = tmp_path / f"plain-{code}"
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANG": code}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                                env=environment, capture_output=True, text=True, timeout=900)
+        assert_built(result)
+        (tmp_path / f"lychee-{code}").mkdir()
+        checked = lychee(out, tmp_path / f"lychee-{code}")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        switcher = soup(out / "letter.html").select(".kz-langs a, .kz-langs [aria-current]")
+        assert all(a.get("hreflang", code) == code for a in switcher), code
+        assert (out / "data/people.json").exists() and (out / "downloads" / f"dossier-{code}.pdf").exists()
 
 
 def test_every_external_link_has_noopener_noreferrer(built_site):
@@ -87,12 +115,20 @@ def test_built_pages_never_allow_inline_scripts_by_default(built_site):
         assert "'unsafe-inline'" not in html and "__CSP__" not in html, page.name
 
 
-def test_only_the_dev_server_allows_its_live_reload_script():
+def test_only_the_dev_server_allows_its_live_reload_script_and_a_built_page_never_carries_one():
     from sitegen import security
     html = "<html><head><script>livereload(1, 2)</script></head></html>"
     assert "'unsafe-inline'" in security.content_security_policy(html, dev_server=True)
-    strict = security.content_security_policy(html)
-    assert "'unsafe-inline'" not in strict and "'sha256-" in strict
+    with pytest.raises(security.InlineScript, match="move it into a file"):
+        security.content_security_policy(html)
+    data_only = '<script type="application/ld+json">{"@type": "WebSite"}</script><script src="a.js"></script>'
+    assert "sha256" not in security.content_security_policy(data_only)
+
+
+def test_a_theme_fix_that_stops_matching_stops_the_build():
+    from sitegen import theme_fixes
+    with pytest.raises(theme_fixes.ThemeChanged, match="menu button"):
+        theme_fixes.menu_button("<header>a new theme's markup</header>", "Navigation")
 
 
 def test_no_template_source_is_published(built_site):

@@ -5,8 +5,9 @@ from xml.etree import ElementTree
 
 import extruct
 import pytest
-from conftest import soup
 from PIL import Image
+
+from conftest import soup
 
 OG_REQUIRED = ["og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale",
                "og:image", "og:image:width", "og:image:height", "og:image:alt"]
@@ -138,8 +139,9 @@ def test_share_images_are_cached_and_only_changed_ones_are_redrawn(tmp_path):
 
 
 def test_share_image_fonts_cover_cyrillic_and_kazakh_letters():
-    from sitegen.share_images import FONTS
     from PIL import ImageFont
+
+    from sitegen.share_images import FONTS
     letters = "ӘәҒғҚқҢңӨөҰұҮүҺһІіЖжЩщЁё"
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         font = ImageFont.truetype(str(FONTS / name), 40)
@@ -149,8 +151,8 @@ def test_share_image_fonts_cover_cyrillic_and_kazakh_letters():
 
 
 def test_home_share_image_says_the_home_heading_without_markup():
-    from sitegen import mkdocs_hook
     from conftest import ROOT
+    from sitegen import mkdocs_hook
     heading = mkdocs_hook.home_heading({"docs_dir": str(ROOT / "docs"), "site_name": "x"})
     assert heading == "Don't turn a blind eye to Kazakhstan's political prisoners"
 

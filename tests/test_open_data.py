@@ -8,8 +8,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import ROOT, assert_built, build, copy_project, soup
 
+from conftest import ROOT, assert_built, build, copy_project, soup
 from sitegen import data
 
 

@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+
 from conftest import assert_built, build, copy_project, soup
 
 GROUPS = ["imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad"]

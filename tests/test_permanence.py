@@ -1,11 +1,10 @@
 """Published addresses never stop answering: a rename redirects, a removal is a withdrawal."""
 import json
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, assert_built, build, copy_project, soup
 
 WITHDRAWN = "olesya-khalabuzar"  # a person no other record names
@@ -117,6 +116,7 @@ def test_a_rename_redirects_the_old_address_in_every_language(repo, tmp_path):
 def test_the_source_check_reports_dead_addresses_with_the_records_citing_them():
     sys.path.insert(0, str(ROOT / "scripts"))
     import check_sources
+
     from sitegen import data
     site = data.load(ROOT)
     url = site.sources["hrw-2016-11-29"]["url"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import ROOT
 
 GITHUB = ROOT / ".github"
@@ -20,6 +21,11 @@ def tool(name):
 
 def run(*args):
     return subprocess.run(args, capture_output=True, text=True, timeout=300)
+
+
+def test_ruff_finds_nothing_in_the_python():
+    result = run(tool("ruff"), "check", "--no-cache", str(ROOT))
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_reports_no_findings_offline():
@@ -95,8 +101,8 @@ def test_codeowners_cover_code_templates_and_workflows():
 
 def test_new_person_skeleton_fits_the_schema_and_is_refused_until_filled(tmp_path):
     import jsonschema
-    from conftest import copy_project
 
+    from conftest import copy_project
     from sitegen import checks, data, yaml_source
     from sitegen.scaffold import slugify, write_skeleton
     assert slugify("Мұхтар Жәкішев") == "mukhtar-zhakishev"

@@ -5,8 +5,8 @@ Timing lives in bench/run.py; this checks correctness at a size where the index 
 from collections import Counter
 
 import pytest
-from conftest import assert_built, build, soup
 
+from conftest import assert_built, build, soup
 from synthetic import make_project  # noqa: E402  (bench/ is on the path: conftest.py)
 
 N = 300

@@ -1,5 +1,6 @@
 """Share images: text laid out by measuring it, so that no two lines ever overlap."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from sitegen.share_images import HEIGHT, MARGIN, WIDTH, ShareImage, layout
@@ -15,7 +16,7 @@ def assert_no_overlap(image: ShareImage):
     for (left, top, right, bottom) in boxes:
         assert 0 <= left and right <= WIDTH - MARGIN // 2 and 0 <= top and bottom <= HEIGHT - MARGIN // 2, (image, boxes)
     ordered = sorted(boxes, key=lambda b: b[1])
-    for upper, lower in zip(ordered, ordered[1:]):
+    for upper, lower in zip(ordered, ordered[1:], strict=False):
         assert upper[3] <= lower[1], f"lines overlap: {upper} and {lower} in {image}"
     footer = boxes[-1]
     assert all(b[3] < footer[1] for b in boxes[:-1]), "the footer keeps its own band"
@@ -24,9 +25,10 @@ def assert_no_overlap(image: ShareImage):
 
 
 def test_the_real_images_have_no_overlapping_lines():
-    from sitegen import mkdocs_hook  # the specs the build draws, for every person, the letter and the home page
     import mkdocs.config
+
     from conftest import ROOT
+    from sitegen import mkdocs_hook  # the specs the build draws, for every person, the letter and the home page
     config = mkdocs.config.load_config(str(ROOT / "mkdocs.yml"))
     mkdocs_hook.on_config(config)
     specs = [spec for lang in ("en", "ru", "kk") for spec in mkdocs_hook.share_image_specs(config, lang)]

@@ -4,13 +4,13 @@ The expectations here are computed independently of sitegen/timeline.py, from th
 and from the published people.json, so that a bug in the site's own logic shows up.
 """
 import csv
-import re
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT, copy_project, soup
 
+from conftest import ROOT, copy_project, soup
 from sitegen import data
 
 FREE = {"released", "acquitted", "died"}
@@ -187,7 +187,7 @@ def test_chart_and_table_show_the_same_numbers(built_site):
     assert svg["role"] == "img" and svg.find("title") and svg.find("desc")
     bars = svg.select("g")
     assert len(bars) == len(expected)
-    for bar, year in zip(bars, sorted(expected)):
+    for bar, year in zip(bars, sorted(expected), strict=True):
         counts = {r["class"][0].split("--")[1]: int(r.find("title").get_text().rsplit(", ", 1)[1])
                   for r in bar.select("rect") if r.find("title")}
         assert counts == expected[year]
@@ -251,7 +251,7 @@ def test_no_later_news_is_said_with_the_date_of_the_search(built_site, site_data
         else:  # not current: the page asks for news, with the date of the last search
             text = " ".join(status.get_text(" ").split())
             assert f"Last searched for news: {searched}." in text, person["slug"]
-            assert status.find("a", href=lambda h: h and h.endswith(f"slug={person['slug']}")), person["slug"]
+            assert status.find("a", href=lambda h, slug=person["slug"]: h and h.endswith(f"slug={slug}")), person["slug"]
             if now.basis == "last-reported":
                 assert "No source after" in gap.get_text(), person["slug"]
 

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build, copy_project
 
+from conftest import ROOT, build, copy_project
 from sitegen import data
 
 GOOD = """# yaml-language-server: $schema=../schema/person.schema.json
