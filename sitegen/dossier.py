@@ -96,7 +96,7 @@ def render_html(site, config, volume: Volume) -> str:
     return template.render(
         page=None, lang=volume.lang, volume=volume, people=volume.people, ref=refs, references=refs,
         letter_title=title.text if title else site.letter.title, translated=translated, english=english,
-        english_title=site.letter.title, newest=newest_source_date(site), site=site,
+        english_title=site.letter.title, newest=newest_source_date(site), data_date=site.today, site=site,
         letter_counts=site.letter_counts(), today=helpers.today_counts(), chart=helpers.chart(),
         site_url=helpers.root_url(), fonts="fonts")
 

@@ -251,9 +251,15 @@ def on_page_content(html, page, config, files):
         else:
             html = render.render_component(env, "components/people-list-page.html", page,
                                            list_page=_build["list_pages"][list_url])
+    if page.file.src_uri in CITED_PAGES:  # their Cite block, with the version of what they are built from
+        html += render.render_component(_build["components"], "components/cite.html", page,
+                                        c=_build["helpers"].cite_page(CITED_PAGES[page.file.src_uri], page))
     if _build["lang"] != render.LANG:
         html = translation_note(html, page, config)
     return html
+
+
+CITED_PAGES = {"letter.md": "letter", "since.md": "since"}  # profiles carry theirs in components/person.html
 
 
 def translation_note(html: str, page, config) -> str:
@@ -342,7 +348,7 @@ def share_image_specs(config, lang: str) -> list:
     (a name it spells otherwise, the home page, the letter); the others use the English image."""
     helpers = render.Helpers(site, config, lang)
     loaded = site()
-    footer = config["site_name"]
+    footer = helpers.ui("site_name")  # in the image's language
     prefix = "" if lang == render.LANG else f"{lang}/"
     images = []
     for person in loaded.people:

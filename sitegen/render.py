@@ -235,17 +235,25 @@ class Helpers:
                       "description": f"{self.ui('roles.' + person['role'])}. {self.status(person)['phrase']}."}
             if person.get("aliases"):
                 entity["alternateName"] = list(person["aliases"])
+            version = self.version("profile", person)
             jsonld = {"@context": "https://schema.org", "@type": "ProfilePage", "url": url, "image": image,
-                      "dateModified": max([person["added"]] + [u["date"] for u in person.get("updates") or []]),
-                      "mainEntity": entity}
+                      "dateModified": version.date, "version": version.commit or version.date, "mainEntity": entity}
             return {"type": "profile", "image": image, "image_alt": alt, "jsonld": jsonld}
-        if key == "letter":
+        if page is not None and page.file.src_uri == "letter.md":  # in every language, an article
             source = site.sources[site.letter_meta["source"]]
-            jsonld = {"@context": "https://schema.org", "@type": "Article", "headline": site.letter.title,
+            title = site.letter.title
+            translated = site.languages[self.lang].letter.get("title") if self.lang != LANG else None
+            if translated is not None:
+                title = translated.text
+            jsonld = {"@context": "https://schema.org", "@type": "Article", "headline": title,
                       "author": {"@type": "Organization", "name": source["publisher"]},
                       "datePublished": site.letter_meta["published"], "url": url, "image": image,
-                      "isBasedOn": source["url"], "inLanguage": "en"}
-            return {"type": "article", "image": image, "image_alt": site.letter.title, "jsonld": jsonld}
+                      "isBasedOn": source["url"], "inLanguage": self.lang}
+            version = self.version("letter")
+            jsonld.update(dateModified=version.date, version=version.commit or version.date)
+            if self.lang != LANG:  # an unofficial translation made here, of the English original
+                jsonld["translationOfWork"] = {"@type": "Article", "headline": site.letter.title, "inLanguage": "en"}
+            return {"type": "article", "image": image, "image_alt": title, "jsonld": jsonld}
         jsonld = None
         if page is not None and page.is_homepage:
             jsonld = {"@context": "https://schema.org", "@type": "WebSite", "name": self.config["site_name"], "url": url}
@@ -293,6 +301,20 @@ class Helpers:
                 # The date beside the state in previews: an ended term's end, else the report's date.
                 "headline_date": end if now.basis == "term-ended" else when,
                 "ruling_date": self.fmt_date(now.end.ruling["date"]) if now.end and now.end.ruling else None}
+
+    def letter_paragraph(self, number: int) -> dict:
+        """A paragraph of the letter for a profile, in this page's language: the translation made
+        here (marked as a draft until reviewed), with the English beside it; the English alone,
+        marked lang="en", where there is no translation."""
+        from . import i18n
+        site = self.get_site()
+        english = letter_plain(site.letter.paragraph(number))
+        if self.lang == LANG:
+            return {"text": english, "how": "en", "english": None}
+        found = site.languages[self.lang].letter.get(i18n.fingerprint(site.letter.paragraph(number)))
+        if found is None:
+            return {"text": english, "how": "fallback", "english": None}
+        return {"text": letter_plain(found.text), "how": "reviewed" if found.reviewed else "draft", "english": english}
 
     def term_words(self, term: str) -> str:
         """'P5Y6M' -> '5 years 6 months', in the reader's language."""
@@ -451,6 +473,23 @@ class Helpers:
         return {"url": self.root_url(f"downloads/{offline.NAME}"),
                 "date": self.fmt_date(offline.build_date(self.get_site().today).isoformat())}
 
+    def version(self, kind: str, person=None):
+        """The version of a page: the last change to what it is built from (sitegen/versions.py)."""
+        from . import versions
+        root = str(Path(__file__).resolve().parent.parent)
+        files = versions.person_files(person["slug"]) if kind == "profile" else \
+            versions.LETTER_FILES if kind == "letter" else versions.SINCE_FILES
+        return versions.last_change(root, files, self.get_site().today)
+
+    def cite_page(self, kind: str, page, person=None) -> dict:
+        """The Cite block of a profile, the letter or the "Since the letter" page."""
+        from .citation import citation
+        title = self.name(person) if person else (page.title if page is not None else self.ui("site_name"))
+        key = f"kz2017-{person['slug'] if person else kind}-{self.lang}"
+        return citation(key=key, title=str(title), site=self.ui("site_name"),
+                        url=page.canonical_url if page is not None else self.site_url(), version=self.version(kind, person),
+                        kind=self.ui(f"cite_kind.{kind}"), lang=self.lang)
+
     def data_date(self) -> str:
         """The data's date: the latest search for news of anyone."""
         return self.fmt_date(max((p["last_searched"] for p in self.get_site().people), default="2017-10"))
@@ -530,7 +569,7 @@ class Helpers:
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
-                           card=card, facet_label=self.facet_label, dossiers=self.dossiers, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
+                           card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url)
 
 

@@ -27,7 +27,7 @@ BACKGROUND = (26, 35, 126)     # Material indigo 900
 ACCENT = (255, 214, 0)
 TEXT = (255, 255, 255)
 MUTED = (197, 202, 233)
-DESIGN_VERSION = "5"           # change to redraw every image after a design change
+DESIGN_VERSION = "6"           # change to redraw every image after a design change
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
@@ -35,7 +35,7 @@ FONTS = Path(__file__).resolve().parent.parent / "fonts"
 class ShareImage:
     name: str       # file name without .png: a slug, "letter" or "home"
     title: str      # large: a person's name or the letter's title
-    subtitle: str   # one line of status
+    subtitle: str   # what the page is; after its last " · ", the status, which is never cut
     footer: str     # the site's name
 
     def key(self) -> str:
@@ -77,9 +77,13 @@ def _fit(draw, text, bold, sizes, width, max_lines):
             return font, lines
     font = _font(bold, sizes[-1])
     lines = _wrap(draw, text, font, width)[:max_lines]
-    while lines and draw.textlength(lines[-1] + "…", font=font) > width:
-        lines[-1] = lines[-1][:-1]
-    lines[-1] = lines[-1].rstrip() + "…"
+    words = lines[-1].split()  # cut at a word boundary, never inside a word
+    while len(words) > 1 and draw.textlength(" ".join(words) + "…", font=font) > width:
+        words.pop()
+    last = " ".join(words).rstrip(",;:·")
+    while last and draw.textlength(last + "…", font=font) > width:  # one word longer than the line
+        last = last[:-1]
+    lines[-1] = last + "…"
     return font, lines
 
 
@@ -111,7 +115,13 @@ def layout(image: ShareImage, pen) -> list:
     for title_max, sub_max in ((3, 2), (2, 2), (2, 1), (1, 1)):
         for t_size, s_size in zip(TITLE_SIZES + TITLE_SIZES[-1:] * 8, SUBTITLE_SIZES + SUBTITLE_SIZES[-1:] * 8, strict=False):
             title_font, title_lines = _fit(pen, image.title, True, [t_size], width, title_max)
-            sub_font, sub_lines = _fit(pen, image.subtitle, False, [s_size], width, sub_max)
+            head, _, status = image.subtitle.rpartition(" · ")
+            if head:  # the status keeps its lines whole; what comes before it may be cut
+                sub_font, status_lines = _fit(pen, status, False, [s_size], width, 2)
+                _, head_lines = _fit(pen, head, False, [s_size], width, max(sub_max - len(status_lines), 1))
+                sub_lines = head_lines + status_lines
+            else:
+                sub_font, sub_lines = _fit(pen, image.subtitle, False, [s_size], width, sub_max)
             lines, y = [], MARGIN
             for text in title_lines:
                 lines.append(Line(text, title_font, MARGIN, y))

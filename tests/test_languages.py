@@ -220,3 +220,16 @@ def test_the_same_english_is_translated_per_person_with_its_gender(site_data):
     woman = ru.text(english, "larisa-kharkova").text
     man = ru.text(english, "bolatbek-blyalov").text
     assert woman.startswith("Включена") and man.startswith("Включён"), (woman, man)
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_the_letter_on_a_translated_profile_is_in_its_language_with_the_english_a_click_away(built_site, site_data, code):
+    """Issue #24: ru/kk profiles quoted the letter in English although every paragraph is translated."""
+    for person in site_data.people:
+        quotes = soup(built_site / f"{code}/people/{person['slug']}.html").select("blockquote.kz-quote")
+        assert len(quotes) == len(person["letter_paragraphs"]), person["slug"]
+        for quote in quotes:
+            shown = quote.find("p")
+            assert shown.get("lang") != "en" and not re.search(r"[A-Za-z]{12,}", shown.get_text()), person["slug"]
+            original = quote.select_one("details.kz-quote__original p[lang=en]")
+            assert original is not None and re.search(r"[A-Za-z]{12,}", original.get_text()), person["slug"]

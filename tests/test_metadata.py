@@ -178,3 +178,15 @@ def test_the_404_page_sends_no_empty_preview_address(built_site):
     doc = soup(built_site / "404.html")
     for meta in doc.find_all("meta", property=True):
         assert meta.get("content", "").strip(), f"404.html: empty {meta['property']}"
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_the_translated_letter_is_an_article_in_its_language_with_its_title_as_alt(built_site, code):
+    """Issue #24: the ru/kk letter pages had lost og:type article, their Article JSON-LD, and
+    their image's alt text was the site's name."""
+    og, _, jsonld = metadata(built_site, f"{code}/letter.html")
+    assert og["og:type"] == "article"
+    article = [d for d in jsonld if d.get("@type") == "Article"]
+    assert len(article) == 1 and article[0]["inLanguage"] == code
+    assert article[0]["translationOfWork"]["inLanguage"] == "en"
+    assert og["og:image:alt"] == article[0]["headline"] != "Kazakhstan's political prisoners, 2017"

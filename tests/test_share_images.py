@@ -35,6 +35,19 @@ def test_the_real_images_have_no_overlapping_lines():
     assert len(specs) >= 31 * 2
     for spec in specs:
         assert_no_overlap(spec)
+        # Issue #24: the status line is never dropped, and a cut is made between words.
+        lines, _ = layout(spec, PEN)
+        text = " ".join(line.text for line in lines[:-1])
+        head, _, status = spec.subtitle.rpartition(" · ")
+        if head:
+            assert text.endswith(status), (spec.name, text)
+        for line in lines:
+            if line.text.endswith("…"):  # what follows the cut in the text is not a letter: a word boundary
+                cut = line.text[:-1]
+                where = f"{spec.title} {spec.subtitle} ".find(cut)
+                assert where >= 0 and not f"{spec.title} {spec.subtitle} "[where + len(cut)].isalnum(), (spec.name, line.text)
+    footers = {spec.footer for spec in specs if spec.name.startswith(("ru/", "kk/"))}
+    assert footers and "Kazakhstan's political prisoners, 2017" not in footers  # in the image's language
 
 
 def test_the_home_page_preview_of_the_old_site_no_longer_overlaps():

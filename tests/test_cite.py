@@ -1,0 +1,64 @@
+"""Issue #23, "Cite this page": every profile, the letter and the "Since the letter" page show a
+version (the date and short commit of the last change to what they are built from, from git)
+and a Cite block with a text citation, BibTeX and CSL-JSON that parse, copyable without JavaScript."""
+import json
+import re
+import subprocess
+
+import pytest
+
+from conftest import ROOT, soup
+from sitegen import versions
+
+
+def last_commit(*paths):
+    out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs %h", "--", *paths],
+                         capture_output=True, text=True).stdout.split()
+    return tuple(out) if out else None
+
+
+def bibtex_fields(text: str) -> dict:
+    assert re.match(r"^@misc\{[\w-]+,\n", text) and text.rstrip().endswith("}"), text
+    return dict(re.findall(r"^\s*(\w+) = \{(.*)\},$", text, re.M))
+
+
+def check_block(block, version_date, commit, url):
+    assert block is not None
+    version = block.select_one(".kz-cite__version").get_text()
+    assert version_date in version and (commit or "") in version
+    for details in block.select("details"):
+        assert details.find("pre"), "copyable as text, no script needed"
+    text = block.select_one(".kz-cite__text").get_text()
+    assert url in text and version_date in text
+    fields = bibtex_fields(block.select_one(".kz-cite__bibtex").get_text())
+    assert fields["howpublished"] == f"\\url{{{url}}}" and fields["version"] == (commit or version_date)
+    csl = json.loads(block.select_one(".kz-cite__csl").get_text())
+    assert csl["URL"] == url and csl["type"] == "webpage" and csl["version"] == (commit or version_date)
+    assert csl["issued"]["date-parts"][0][:3] == [int(x) for x in version_date.split("-")]
+
+
+@pytest.mark.parametrize("code", ["", "ru/"])
+def test_every_profile_has_its_version_and_a_cite_block_that_parses(built_site, site_data, code):
+    for person in site_data.people:
+        doc = soup(built_site / f"{code}people/{person['slug']}.html")
+        expected = last_commit(*versions.person_files(person["slug"])) or (site_data.today, "")
+        url = doc.find("link", rel="canonical")["href"]
+        check_block(doc.select_one("section.kz-cite"), expected[0], expected[1], url)
+        jsonld = [json.loads(s.string) for s in doc.find_all("script", type="application/ld+json")]
+        page = next(d for d in jsonld if d.get("@type") == "ProfilePage")
+        assert page["dateModified"] == expected[0] and page["version"] == (expected[1] or expected[0])
+
+
+def test_the_letter_and_since_pages_have_their_versions(built_site, site_data):
+    for name, files in (("letter.html", versions.LETTER_FILES), ("since.html", versions.SINCE_FILES)):
+        doc = soup(built_site / name)
+        expected = last_commit(*files) or (site_data.today, "")
+        check_block(doc.select_one("section.kz-cite"), expected[0], expected[1], doc.find("link", rel="canonical")["href"])
+
+
+def test_without_git_history_the_version_is_the_data_date_and_says_so(tmp_path):
+    version = versions.last_change(str(tmp_path), ("data",), "2026-12-06")
+    assert (version.date, version.commit, version.label) == ("2026-12-06", "", "2026-12-06")
+    from sitegen.citation import citation
+    c = citation(key="k", title="T", site="S", url="https://x/y.html", version=version, kind="Profile", lang="en")
+    assert "no git history" in c["text"] and bibtex_fields(c["bibtex"])["version"] == "2026-12-06"
