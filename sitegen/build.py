@@ -81,6 +81,9 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
     try:
         started = time.monotonic()
         loaded = load(ROOT)  # 1. the data, checked once
+        from .i18n import summary
+        for code in others:
+            log.info(summary(loaded.languages[code], loaded))
         english = config_for("en", site_dir, strict)
         made = mkdocs_hook.make_dossiers(loaded, english, codes) if dossiers else {}  # 2.
         run.start(run.Run(pipeline=True, languages=tuple(codes), dossiers=made))

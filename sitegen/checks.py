@@ -496,7 +496,7 @@ def check_case(record, lines, rel, articles):
                           "— a ruling that frees comes before the release: check both dates against the sources")
 
 
-ARTICLE_FIELDS = {"code", "number", "part", "title", "title_source", "successor", "note"}
+ARTICLE_FIELDS = {"code", "number", "part", "title", "title_source", "successor", "note", "note_source"}
 ARTICLE_ID = re.compile(r"^cc(1997|2014)-([0-9]+)(?:-([0-9]+))?$")
 
 
@@ -524,6 +524,9 @@ def check_articles(articles, lines, sources, rel="data/articles.yml"):
         if entry.get("title_source") not in sources:
             yield Problem(rel, line_of(lines, where + ("title_source",)), f"{article_id}.title_source",
                           "no official English text exists — name the source of the English title (an id in data/sources.yml)")
+        if entry.get("note") and entry.get("note_source") not in sources:
+            yield Problem(rel, line_of(lines, where + ("note",)), f"{article_id}.note_source",
+                          "what the sources say about an article needs its source — add `note_source:` (an id in data/sources.yml)")
         successor = entry.get("successor")
         if successor is not None and successor not in articles:
             yield Problem(rel, line_of(lines, where + ("successor",)), f"{article_id}.successor",

@@ -130,6 +130,9 @@ def english_texts(site) -> list:
         for key in ("body", "kind", "title", "asked", "note"):
             if decision.get(key):
                 out.append((f"decisions {decision_id}.{key}", decision[key]))
+    for article_id, article in site.articles.items():
+        if article.get("note"):
+            out.append((f"articles {article_id}.note", article["note"]))
     share = site.actions["share"]  # the email itself stays in English: PACE works in English and French
     for key in ("text", "text_other", "text_default"):
         out.append((f"actions share.{key}", share[key]))
@@ -167,3 +170,11 @@ def missing(lang: Language, site) -> list:
             out.append((where, key, text))
             done.add((owner, key))
     return out
+
+
+def summary(lang: Language, site) -> str:
+    """One line for the build log: how much of a language is translated, reviewed, stale."""
+    texts = [t for person in lang.people.values() for t in person.values()] + list(lang.texts.values())
+    unreviewed = sum(1 for t in texts if not t.reviewed)
+    return (f"translations {lang.code}: {len(texts)} texts, {unreviewed} not yet reviewed, "
+            f"{len(missing(lang, site))} missing, {len(stale(lang, site))} stale (make translations TO={lang.code})")

@@ -370,3 +370,42 @@ def test_the_schema_documents_the_new_fields_and_the_data_readme_has_an_example(
     readme = (ROOT / "data/README.md").read_text(encoding="utf-8")
     for words in ("until:", "term:", "term_max:", "case:", "rulings:", "charges:", "data/articles.yml", "how-we-count"):
         assert words in readme, words
+
+
+ADDED = {
+    "test-term-ended": ("restricted-freedom", "  - {date: '2020-03-01', state: restricted-freedom, until: '2021-06', "
+                        "text: Released under restrictions., source: pace-wd-660}\n", "2020-03-01"),
+    "test-old-news": ("imprisoned", "  - {date: '2021-06', state: imprisoned, text: Reported in prison., source: pace-wd-660}\n",
+                      "2021-06"),
+    "test-running": ("imprisoned", "  - {date: '2024-02-01', state: imprisoned, until: '2031', "
+                     "text: Sentenced to prison., source: pace-wd-660}\n", "2024-02-01"),
+}
+
+
+def test_people_added_by_contributing_steps_are_counted_by_the_rules(tmp_path):
+    """Issue #22, done when: a person whose restricted freedom has `until` in the past is shown as
+    term-ended; one last reported in prison five years before the data date, with no `until`, as
+    last-reported; one with `until` after it, as reported with the expected end shown."""
+    import subprocess
+    import sys
+    project = copy_project(tmp_path / "p")
+    today = data.load(project).today
+    for slug, (state, update, as_of) in ADDED.items():
+        (project / f"data/people/{slug}.yml").write_text(
+            RECORD.replace("Test Person", slug.replace("-", " ").title()).replace(
+                "status: {state: imprisoned, as_of: '2019-05-02'", f"status: {{state: {state}, as_of: '{as_of}'").replace(
+                "updates:\n  - {date: '2019-05-02', state: imprisoned, text: Sentenced., source: pace-wd-660}\n", "updates:\n" + update)
+            .replace("last_searched: 2026-11-25", f"last_searched: '{today}'"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], cwd=project,
+                            capture_output=True, text=True, timeout=900, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    people = {p["slug"]: p for p in json.loads((tmp_path / "site/data/people.json").read_text(encoding="utf-8"))["people"]}
+    assert people["test-term-ended"]["status"]["basis"] == "term-ended"
+    assert people["test-old-news"]["status"]["basis"] == "last-reported"
+    assert people["test-running"]["status"]["basis"] == "reported"
+    ended = " ".join(soup(tmp_path / "site/people/test-term-ended.html").select_one(".kz-status").get_text(" ").split())
+    assert "Term ended" in ended and "The term ended in June 2021." in ended
+    old = " ".join(soup(tmp_path / "site/people/test-old-news.html").select_one(".kz-status").get_text(" ").split())
+    assert "Last reported long ago" in old and "last reported June 2021" in old
+    running = " ".join(soup(tmp_path / "site/people/test-running.html").select_one(".kz-status").get_text(" ").split())
+    assert "The term ends in 2031." in running
