@@ -63,6 +63,11 @@ def define_env(env):
                     decisions=sorted((dict(d, id=i) for i, d in site.decisions.items()), key=lambda d: d["date"]))
 
     @env.macro
+    def corrections_list() -> str:
+        """The corrections page: every correction of every record, newest first."""
+        return html("components/corrections.html", site=current())
+
+    @env.macro
     def data_date_words() -> str:
         return helpers.fmt_date(current().today)
 

@@ -72,7 +72,7 @@ class SiteData:
         for person in self.people:
             case = person.get("case") or {}
             for item in [person["status"]] + person["facts"] + (person.get("updates") or []) \
-                    + (case.get("charges") or []) + (case.get("rulings") or []):
+                    + (case.get("charges") or []) + (case.get("rulings") or []) + (person.get("corrections") or []):
                 cited |= {ref.split("#")[0] for ref in [item["source"]] + (item.get("also") or [])}
         for decision in self.decisions.values():
             cited |= {decision["source"]} | set(decision.get("also") or [])
@@ -88,6 +88,11 @@ class SiteData:
     def articles_of(self, person) -> list:
         """The articles the person was charged under, with the charge: [(article id, article, charge)]."""
         return [(c["article"], self.articles[c["article"]], c) for c in (person.get("case") or {}).get("charges") or []]
+
+    def corrections(self) -> list:
+        """Every correction of every record, newest first: [(person, index, correction)]."""
+        out = [(p, i, c) for p in self.people for i, c in enumerate(p.get("corrections") or [])]
+        return sorted(out, key=lambda e: (e[2]["date"], e[0]["slug"], e[1]), reverse=True)
 
     def named_in_letter(self):
         return [p for p in self.people if p.get("letter_paragraphs")]

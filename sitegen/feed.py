@@ -53,6 +53,11 @@ def entries(helpers: Helpers, people: list) -> list:
             out.append({"id": f"{url}#update-{index + 1}", "url": f"{url}#update-{index + 1}",
                         "day": update["date"] if exact else person["last_searched"],
                         "title": f"{name}, {helpers.fmt_date(update['date'])}: {what}", "summary": summary})
+        for index, correction in enumerate(person.get("corrections") or []):  # their own kind of entry
+            out.append({"id": f"{url}#correction-{index + 1}", "url": f"{url}#correction-{index + 1}",
+                        "day": correction["date"], "title": helpers.ui("feed_correction", name=name),
+                        "summary": helpers.ui("feed_correction_summary", field=correction["field"], was=tr(correction["was"]),
+                                              now=tr(correction["now"]), why=tr(correction["why"]))})
     out.sort(key=lambda e: e["day"])  # stable: the data's order within a day
     seconds: dict = {}
     for entry in out:

@@ -122,6 +122,9 @@ def english_texts(site) -> list:
             out.append((f"{where} updates #{index + 1}", _en(update["text"])))
         if person["status"].get("note"):
             out.append((f"{where} status.note", _en(person["status"]["note"])))
+        for index, correction in enumerate(person.get("corrections") or []):
+            for key in ("was", "now", "why"):
+                out.append((f"{where} corrections #{index + 1}.{key}", _en(correction[key])))
         for index, ruling in enumerate((person.get("case") or {}).get("rulings") or []):
             for key in ("court", "text"):
                 if ruling.get(key):

@@ -62,3 +62,27 @@ def test_without_git_history_the_version_is_the_data_date_and_says_so(tmp_path):
     from sitegen.citation import citation
     c = citation(key="k", title="T", site="S", url="https://x/y.html", version=version, kind="Profile", lang="en")
     assert "no git history" in c["text"] and bibtex_fields(c["bibtex"])["version"] == "2026-12-06"
+
+
+def test_corrections_are_shown_on_the_profile_the_corrections_page_and_in_the_feed(built_site, site_data):
+    """Issue #23: a correction is data on the record, shown on the profile under "Corrections",
+    on corrections.html (every one, newest first) and in the feed as its own kind of entry."""
+    import feedparser
+    corrected = [p for p in site_data.people if p.get("corrections")]
+    assert corrected  # the "Today, honestly" changes to published statements are recorded
+    listed = soup(built_site / "corrections.html").select("ol.kz-corrections > li")
+    assert len(listed) == sum(len(p["corrections"]) for p in corrected)
+    feed = feedparser.parse((built_site / "feed.xml").read_text(encoding="utf-8"))
+    titles = {e.title for e in feed.entries}
+    for person in corrected:
+        doc = soup(built_site / f"people/{person['slug']}.html")
+        items = doc.select("ol.kz-corrections > li")
+        assert len(items) == len(person["corrections"]), person["slug"]
+        for index, (item, correction) in enumerate(zip(items, person["corrections"], strict=True), start=1):
+            text = " ".join(item.get_text(" ").split())
+            assert item["id"] == f"correction-{index}"
+            assert " ".join(correction["was"].split()) in text and " ".join(correction["now"].split()) in text
+            assert item.select_one(".kz-source"), "every correction carries its source"
+        assert f"Correction: {person['name']}" in titles
+    for code in ("ru", "kk"):
+        assert (built_site / f"{code}/corrections.html").exists()
