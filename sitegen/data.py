@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, i18n, published, standing, yaml_source
+from . import checks, corrections_check, i18n, published, standing, yaml_source
 from . import letter as letter_mod
 from .checks import Problem
 from .render import tr
@@ -246,6 +246,8 @@ def _load(root: Path):
     problems += checks.check_decisions(decisions, decision_lines, sources, {Path(rel).stem for rel, _r, _l in records})
     problems += published.check(root, {Path(rel).stem for rel, _r, _l in records} | set(withdrawn),
                                 {old for _rel, r, _l in records for old in (r.get("former_slugs") or []) if isinstance(old, str)})
+    if not problems:
+        problems += corrections_check.check(root, records)
     if not problems:
         problems += checks.check_counts(people, meta.get("stated_counts") or {}, withdrawn=len(withdrawn))
     languages = {}

@@ -86,3 +86,41 @@ def test_corrections_are_shown_on_the_profile_the_corrections_page_and_in_the_fe
         assert f"Correction: {person['name']}" in titles
     for code in ("ru", "kk"):
         assert (built_site / f"{code}/corrections.html").exists()
+
+
+def test_changing_a_published_state_or_date_needs_a_correction(tmp_path):
+    """Issue #23: changing a published state or date without a correction fails `make check-data`,
+    naming the file and the field and how to add the entry; a date made more precise does not."""
+    from conftest import copy_project
+    from sitegen import data
+    project = copy_project(tmp_path / "p")
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True,
+                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                            "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": "2026-12-01T00:00:00Z",
+                            "GIT_AUTHOR_DATE": "2026-12-01T00:00:00Z", "PATH": "/usr/bin:/bin"})
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "published")
+    path = project / "data/people/zhanbolat-mamay.yml"
+    published = path.read_text(encoding="utf-8")
+    # the 2023 verdict's state, changed in place: refused, with the file, the field and the fix
+    path.write_text(published.replace("  state: suspended-sentence\n  text: Bostandyk", "  state: imprisoned\n  text: Bostandyk")
+                    .replace("state: suspended-sentence\n  as_of: '2023-04-10'", "state: imprisoned\n  as_of: '2023-04-10'"), encoding="utf-8")
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.startswith("data/people/zhanbolat-mamay.yml:") and "state changed from suspended-sentence to imprisoned" in p
+               and "add a `corrections` entry" in p for p in found), found
+    # with a correction dated after the publication, accepted
+    path.write_text(path.read_text(encoding="utf-8").replace("\nadded:", "\ncorrections:\n- {date: '2026-12-02', field: status, "
+                    "was: x, now: y, why: z, source: kibhr-2023-mamai-convicted}\nadded:"), encoding="utf-8")
+    assert data.load(project)
+    # a date made more precise is not a change; a removed update is
+    path.write_text(published.replace("date: 2022-06\n", "date: '2022-06-15'\n"), encoding="utf-8")
+    assert data.load(project)
+    path.write_text(published.replace("- date: '2023'\n  text: Later in 2023", "- date: '2024'\n  text: Later in 2023"), encoding="utf-8")
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    assert any("date changed from 2023 to 2024" in str(p) for p in caught.value.problems)

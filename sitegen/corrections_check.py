@@ -1,0 +1,120 @@
+"""A change to what the site has published is a correction, and must say so.
+
+The check compares each record with its published version in git: the last commit, when the
+working tree has changed the file (a volunteer runs `make check-data` before committing); else
+the commit before the last one that changed it on this branch (CI checks a pushed commit). When
+the `state` or `date` of a published update changed, or the update is gone, or `status` changed
+without a new update that explains it, the record needs a `corrections` entry dated on or after
+the day the old value was published. An update is matched to its published version by its
+source, and by order among the updates that cite that source. A date made more precise within
+its period (`2022-11` to `2022-11-02`) is not a change.
+
+Without git history (a copy of the project), nothing is compared, and the build log says so.
+"""
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+from . import yaml_source
+from .checks import PEOPLE_DIR, Problem, field_name, line_of
+
+log = logging.getLogger("mkdocs.sitegen")
+
+
+def _git(root: Path, *args) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
+
+
+def published_version(root: Path, rel: str):
+    """(record, date of its commit) as last published, or None (a new file)."""
+    changed = _git(root, "status", "--porcelain", "--", rel).stdout.strip()
+    commits = _git(root, "log", "--format=%H %cs", "-n", "2", "--", rel).stdout.split("\n")
+    commits = [c.split() for c in commits if c.strip()]
+    if not commits:
+        return None
+    base = commits[0] if changed else (commits[1] if len(commits) > 1 else None)
+    if base is None:
+        return None
+    shown = _git(root, "show", f"{base[0]}:{rel}")
+    if shown.returncode != 0:
+        return None
+    try:
+        record, _ = yaml_source.load(shown.stdout)
+    except yaml_source.YamlProblem:
+        return None
+    return (record, base[1]) if isinstance(record, dict) else None
+
+
+def _refined(old: str, new: str) -> bool:
+    """Is `new` the same date as `old`, or the same made more precise (2022-11 -> 2022-11-02)?"""
+    return str(new) == str(old) or str(new).startswith(str(old) + "-")
+
+
+def _by_source(updates: list) -> dict:
+    out: dict = {}
+    for index, update in enumerate(updates):
+        if isinstance(update, dict):
+            out.setdefault(update.get("source"), []).append((index, update))
+    return out
+
+
+def changes(old: dict, new: dict) -> list:
+    """(path, what changed) of every published state or date that changed."""
+    found = []
+    old_updates, new_updates = old.get("updates") or [], new.get("updates") or []
+    now = _by_source(new_updates)
+    for source, items in _by_source(old_updates).items():
+        for order, (_index, update) in enumerate(items):
+            match = now.get(source, [])[order] if order < len(now.get(source, [])) else None
+            if match is None:
+                if update.get("state"):
+                    found.append((("updates",), f"the update of {update.get('date')} with state {update.get('state')} was removed"))
+                else:
+                    found.append((("updates",), f"the update of {update.get('date')} ({source}) was removed"))
+                continue
+            new_index, new_update = match
+            if update.get("state") != new_update.get("state"):
+                found.append((("updates", new_index, "state"), f"state changed from {update.get('state')} to {new_update.get('state')}"))
+            if not _refined(update.get("date"), new_update.get("date")):
+                found.append((("updates", new_index, "date"), f"date changed from {update.get('date')} to {new_update.get('date')}"))
+    old_status, new_status = old.get("status") or {}, new.get("status") or {}
+    if (old_status.get("state"), old_status.get("as_of")) != (new_status.get("state"), new_status.get("as_of")):
+        explained = any(isinstance(u, dict) and u.get("state") == new_status.get("state") and u.get("date") == new_status.get("as_of")
+                        and u not in old_updates for u in new_updates)
+        if not explained:
+            found.append((("status",), f"status changed from {old_status.get('state')} ({old_status.get('as_of')}) "
+                                       f"to {new_status.get('state')} ({new_status.get('as_of')}) with no new update that explains it"))
+    return found
+
+
+def check(root, records: list) -> list:
+    """Problems for records whose published states or dates changed without a correction."""
+    root = Path(root)
+    try:
+        top = _git(root, "rev-parse", "--show-toplevel")
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if top.returncode != 0 or Path(top.stdout.strip()).resolve() != root.resolve():
+        log.info("corrections: not a git checkout, so published values are not compared")
+        return []
+    problems = []
+    for rel, record, lines in records:
+        if not isinstance(record, dict) or not rel.startswith(PEOPLE_DIR):
+            continue
+        published = published_version(root, rel)
+        if published is None:
+            continue
+        old, since = published
+        if "withdrawn" in old or "withdrawn" in record:
+            continue
+        corrected = any(isinstance(c, dict) and str(c.get("date", "")) >= since for c in record.get("corrections") or [])
+        if corrected:
+            continue
+        for path, what in changes(old, record):
+            problems.append(Problem(rel, line_of(lines, path), field_name(path),
+                                    f"{what}, but this was published ({since}) — if it was wrong, add a `corrections` entry "
+                                    f"dated {since} or later saying what the page said, what it says now, why and the source "
+                                    "(data/README.md, \"Corrections\"); if something new happened, add a new update instead"))
+    return problems
