@@ -7,9 +7,9 @@ build stops if one ever does, rather than widening the policy.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 PLACEHOLDER = "__CSP__"
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 EXTERNAL_LINK = re.compile(r"<a [^>]*?href=\"https?://[^\"]*\"[^>]*>")
 REL = re.compile(r'rel="([^"]*)"')
 DATA_TYPES = ("application/json", "application/ld+json")
@@ -28,12 +28,37 @@ POLICY = [
 ]
 
 
+class _Scripts(HTMLParser):
+    """The script elements of a page, parsed as a browser would (a "<script>" inside an attribute
+    value, or in a title, such as a name quoting hostile text, is not one)."""
+    # <title> and <textarea> hold text only (RCDATA): what looks like a tag in them is text.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "title", "textarea")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found, self._open = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._open = (dict(attrs), [])
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._open is not None:
+            self.found.append((self._open[0], "".join(self._open[1])))
+            self._open = None
+
+
 def _executable_inline_scripts(html: str):
-    for match in INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if "src=" in attrs or any(re.search(rf'type=["\']?{re.escape(t)}', attrs) for t in DATA_TYPES):
+    parser = _Scripts()
+    parser.feed(html)
+    for attrs, body in parser.found:
+        if "src" in attrs or (attrs.get("type") or "").strip() in DATA_TYPES:
             continue
-        yield match.group("body")
+        yield body
 
 
 class InlineScript(Exception):

@@ -123,6 +123,9 @@ def test_only_the_dev_server_allows_its_live_reload_script_and_a_built_page_neve
         security.content_security_policy(html)
     data_only = '<script type="application/ld+json">{"@type": "WebSite"}</script><script src="a.js"></script>'
     assert "sha256" not in security.content_security_policy(data_only)
+    # hostile text quoted in a title or an attribute is text, not a script
+    quoted = '<title><script>alert(1)</script> Name</title><meta content="<script>alert(1)</script>" name=description>'
+    assert "unsafe-inline" not in security.content_security_policy(quoted)
 
 
 def test_a_theme_fix_that_stops_matching_stops_the_build():
