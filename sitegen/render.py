@@ -398,7 +398,7 @@ class Helpers:
                 if n:
                     bands[basis] = n
             years.append((year, bands))
-        label_w = 56
+        label_w = 80  # room for the year, drawn larger on phones (site.css)
         total = max((sum(c.values()) for _y, c in years), default=1) or 1
         unit = (width - label_w - 8) / total
         rows = []
