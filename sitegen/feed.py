@@ -5,14 +5,15 @@ Every entry has its own timestamp, and none claims more precision than its sourc
 - an update dated to the day is stamped with that day;
 - an update known only to the month or year is stamped with the day the site recorded it
   (the record's `last_searched`), and its title and summary give the source's own date;
-- profiles added on the same day are one entry.
+- profiles added on the same day are one entry;
+- a correction is an entry of its own, stamped with the day of the correction.
 Entries stamped on the same day are told apart by seconds, in the order of the data.
 """
 from __future__ import annotations
 
 from .render import Helpers, tr
 
-MAX_ENTRIES = 50
+MAX_ENTRIES = 200  # every entry of the real site (about 130), bounded for a site of thousands
 TITLE_WORDS = 12
 
 
