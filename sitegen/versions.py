@@ -31,16 +31,27 @@ def person_files(slug: str) -> tuple:
     return (f"data/people/{slug}.yml", f"translations/ru/people/{slug}.yml", f"translations/kk/people/{slug}.yml")
 
 
+@functools.lru_cache(maxsize=64)
+def has_history(root: str) -> bool:
+    """Is root a git checkout of its own (asked once per build, not once per page)?"""
+    try:
+        top = subprocess.run(["git", "-C", root, "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return top.returncode == 0 and Path(top.stdout.strip()).resolve() == Path(root).resolve()
+
+
 @functools.lru_cache(maxsize=4096)
 def last_change(root: str, paths: tuple, fallback: str) -> Version:
     """The newest commit touching any of `paths` (relative to root), or the fallback date."""
+    if not has_history(root):
+        return Version(fallback, "")  # no history of this project (a copy, or a folder inside another repository)
     try:
         result = subprocess.run(["git", "-C", root, "log", "-1", "--format=%cs %h", "--", *paths],
                                 capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return Version(fallback, "")
-    top = subprocess.run(["git", "-C", root, "rev-parse", "--show-toplevel"], capture_output=True, text=True)
-    if result.returncode != 0 or not result.stdout.strip() or Path(top.stdout.strip()).resolve() != Path(root).resolve():
-        return Version(fallback, "")  # no history of this project (a copy, or a folder inside another repository)
+    if result.returncode != 0 or not result.stdout.strip():
+        return Version(fallback, "")  # not committed yet
     date, commit = result.stdout.split()
     return Version(date, commit)
