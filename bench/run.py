@@ -62,8 +62,12 @@ def timed_build(project: Path, out: Path, env: dict, english_only: bool = False,
 def downloads_of(site: Path, project: Path) -> dict:
     """The offline copy and the dossiers of a built site: sizes, pages, volumes, and the seconds
     the build spent on them (from its log)."""
-    listing = project / ".cache/downloads/dossiers.json"
-    manifest = json.loads(listing.read_text(encoding="utf-8")) if listing.exists() else {}
+    manifest: dict = {}  # lang -> [{"pages", "bytes"}], read back from the PDFs themselves (poppler's pdfinfo)
+    for pdf in sorted((site / "downloads").glob("dossier-*.pdf")):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = re.search(r"^Pages:\s+(\d+)", info, re.M)
+        manifest.setdefault(pdf.stem.split("-")[1], []).append({"pages": int(pages.group(1)) if pages else 0,
+                                                               "bytes": pdf.stat().st_size})
     zip_file = site / "downloads/kazakhstan-open-letter.zip"
     return {"zip_mb": round(zip_file.stat().st_size / 2**20, 1),
             "dossier_volumes": {lang: len(volumes) for lang, volumes in manifest.items()},
