@@ -25,9 +25,19 @@ LANG = "en"  # the authoritative language
 QUERY_SAFE = "!$'()*,/:;@?~"
 
 
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+
+
+def _encode_run(match) -> str:
+    run = match.group(0)
+    if run[0] < "\x80":  # ASCII: encoded in one call
+        return quote(run, safe=QUERY_SAFE)
+    return "".join(ch if ch.isprintable() else quote(ch, safe="") for ch in run)
+
+
 def query_value(text: str) -> str:
     """`text` as a value in a URL's query (?a=value): spaces, &, =, #, +, % and the like encoded."""
-    return "".join(ch if ord(ch) > 127 and ch.isprintable() else quote(ch, safe=QUERY_SAFE) for ch in text)
+    return _RUNS.sub(_encode_run, text)
 
 
 def tr(value, lang: str = LANG) -> str:
@@ -492,7 +502,7 @@ class Helpers:
 
     def data_date(self) -> str:
         """The data's date: the latest search for news of anyone."""
-        return self.fmt_date(max((p["last_searched"] for p in self.get_site().people), default="2017-10"))
+        return self.fmt_date(self.get_site().today)
 
     # -- languages ---------------------------------------------------------------------
     def shared_depth(self) -> int:

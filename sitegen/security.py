@@ -52,13 +52,33 @@ class _Scripts(HTMLParser):
             self._open = None
 
 
+SCRIPT_TAG = re.compile(r"<script\b[^>]*>?", re.I)
+
+
+def _executable(attrs: dict) -> bool:
+    return "src" not in attrs and (attrs.get("type") or "").strip() not in DATA_TYPES
+
+
+def _may_hold_inline_script(html: str) -> bool:
+    """A quick first look: does any "<script" in the page open, or might it open, a script that
+    runs inline? Every real script tag starts with "<script", so a page where each of them is
+    plainly a file (src) or data (JSON) has none; only the rest are parsed in full."""
+    for match in SCRIPT_TAG.finditer(html):
+        tag = _Scripts()
+        tag.feed(match.group(0) + "</script>")
+        if len(tag.found) != 1 or _executable(tag.found[0][0]):
+            return True
+    return False
+
+
 def _executable_inline_scripts(html: str):
+    if not _may_hold_inline_script(html):
+        return
     parser = _Scripts()
     parser.feed(html)
     for attrs, body in parser.found:
-        if "src" in attrs or (attrs.get("type") or "").strip() in DATA_TYPES:
-            continue
-        yield body
+        if _executable(attrs):
+            yield body
 
 
 class InlineScript(Exception):

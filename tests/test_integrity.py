@@ -126,6 +126,12 @@ def test_only_the_dev_server_allows_its_live_reload_script_and_a_built_page_neve
     # hostile text quoted in a title or an attribute is text, not a script
     quoted = '<title><script>alert(1)</script> Name</title><meta content="<script>alert(1)</script>" name=description>'
     assert "unsafe-inline" not in security.content_security_policy(quoted)
+    # the quick first look never lets a real inline script by: odd spellings still stop the build
+    for hidden in ('<SCRIPT>alert(1)</SCRIPT>', '<script data-x="a>b">alert(1)</script>',
+                   '<script type="module">go()</script>', '<script data-note="src=x">alert(1)</script>',
+                   '<script src="a.js"></script><script\ntype="text/javascript">alert(1)</script>'):
+        with pytest.raises(security.InlineScript):
+            security.content_security_policy(hidden)
 
 
 def test_a_theme_fix_that_stops_matching_stops_the_build():
