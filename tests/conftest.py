@@ -44,6 +44,21 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throwaway copy of the project, to change and load or build."""
+    return copy_project(tmp_path / "project")
+
+
+def problems_for(project: Path, text: str, filename: str = "test-person.yml") -> list:
+    """Write one record into a project copy; the problems the loader reports for it, as text."""
+    from sitegen import data
+    (project / "data/people" / filename).write_text(text, encoding="utf-8")
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    return [str(p) for p in caught.value.problems]
+
+
 @pytest.fixture(scope="session")
 def site_data():
     from sitegen import data

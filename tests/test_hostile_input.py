@@ -27,11 +27,6 @@ def test_every_corpus_file_has_an_expectation():
     assert files == set(FILE_CASES)
 
 
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
 @pytest.mark.parametrize("name", sorted(k for k, v in FILE_CASES.items() if "error" in v))
 def test_bad_file_is_refused_naming_file_line_and_field(project, name):
     case = FILE_CASES[name]

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_project, soup
+from conftest import ROOT, problems_for, soup
 from sitegen import data
 
 FREE = {"released", "acquitted", "died"}
@@ -322,18 +322,6 @@ GOOD = RECORD.replace("status: {state: imprisoned, as_of: 2019-05, source: pace-
                       "status: {state: released, as_of: 2019-05, source: pace-wd-660}").replace(
     "added: 2026-11-25", "updates:\n  - {date: '2018', text: Still held., source: pace-wd-660}\n"
     "  - {date: 2019-05, state: released, text: Released., source: pace-wd-660}\nadded: 2026-11-25")
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-def problems_for(project, text):
-    (project / "data/people/test-person.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(data.DataError) as caught:
-        data.load(project)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_a_good_timeline_is_accepted(project):

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, copy_project, soup
+from conftest import ROOT, copy_project, problems_for, soup
 from sitegen import data, standing
 
 TODAY = "2026-11-27"
@@ -284,18 +284,6 @@ added: 2026-11-25
 last_verified: 2026-11-25
 last_searched: 2026-11-25
 """
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-def problems_for(project, text):
-    (project / "data/people/test-person.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(data.DataError) as caught:
-        data.load(project)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_a_good_record_with_a_term_and_a_case_is_accepted(project):

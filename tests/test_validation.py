@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, problems_for
 from sitegen import data
 
 GOOD = """# yaml-language-server: $schema=../schema/person.schema.json
@@ -18,18 +18,6 @@ added: 2026-11-25
 last_verified: 2026-11-25
 last_searched: 2026-11-25
 """
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-def problems_for(project, filename, text):
-    (project / "data/people" / filename).write_text(text, encoding="utf-8")
-    with pytest.raises(data.DataError) as caught:
-        data.load(project)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_a_good_extra_record_is_accepted(project):
@@ -63,7 +51,7 @@ CASES = [
 
 @pytest.mark.parametrize("what, filename, text, expected", CASES, ids=[c[0] for c in CASES])
 def test_each_rule_reports_file_line_field_and_fix(project, what, filename, text, expected):
-    problems = problems_for(project, filename, text)
+    problems = problems_for(project, text, filename)
     joined = "\n".join(problems)
     for fragment in expected:
         assert fragment in joined, joined
@@ -138,5 +126,5 @@ def test_text_fields_may_carry_other_languages_and_english_is_shown(project, tmp
 
 
 def test_a_language_that_is_not_planned_is_refused(project):
-    problems = problems_for(project, "t.yml", GOOD.replace("text: A sourced sentence.", "text: {en: A sentence., de: Ein Satz.}"))
+    problems = problems_for(project, GOOD.replace("text: A sourced sentence.", "text: {en: A sentence., de: Ein Satz.}"), "t.yml")
     assert any("facts #1.text" in p for p in problems), problems
