@@ -19,7 +19,8 @@ SCHEMA_FILE = "data/schema/person.schema.json"
 ALLOWED_EXTRA_FILES = {"README.md"}  # files in data/people that are not records
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 HOW_TO_DATE = "write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source"
-DATE_FIELDS = ("as_of", "date", "added", "last_verified", "last_searched", "until")
+DATE_FIELDS = ("as_of", "date", "added", "last_verified", "last_searched", "until", "recorded")
+SITE_DAYS = ("added", "last_verified", "last_searched")  # days of this site's own work: always known to the day
 
 
 @dataclass(frozen=True, order=True)
@@ -434,6 +435,20 @@ def check_withdrawn(record, lines, rel, today):
                       f"{date!r} is not a day — write the date of the withdrawal as YYYY-MM-DD")
     elif date > today:
         yield Problem(rel, line_of(lines, ("withdrawn",)), "withdrawn", f"{date!r} is in the future — write the day it was withdrawn")
+
+
+def check_site_days(record, lines, rel):
+    """The days of the site's own work (added, checked, searched, an update recorded) are known
+    exactly: the feed and the page stamp them to the day."""
+    paths = [(field,) for field in SITE_DAYS]
+    paths += [("updates", i, "recorded") for i, u in enumerate(record.get("updates") or []) if isinstance(u, dict)]
+    for path in paths:
+        node = record
+        for part in path:
+            node = node[part] if isinstance(node, (dict, list)) and (isinstance(part, int) or part in node) else None
+        if isinstance(node, str) and _date_ok(node) and len(node) != 10:
+            yield Problem(rel, line_of(lines, path), field_name(path),
+                          f"{node!r} is not a day — this is the day of the site's own work: write it as YYYY-MM-DD")
 
 
 # States that a term can end; the others (released, acquitted, died, persecuted-abroad, unknown) have none.

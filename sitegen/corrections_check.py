@@ -89,6 +89,18 @@ def changes(old: dict, new: dict) -> list:
     return found
 
 
+def new_inexact_updates(old: dict, new: dict) -> list:
+    """(index, update) of the updates added since publication whose date is a month or a year
+    and that do not say when they were recorded (the feed would stamp them with `added`)."""
+    published = {source: len(items) for source, items in _by_source(old.get("updates") or []).items()}
+    found = []
+    for source, items in _by_source(new.get("updates") or []).items():
+        for index, update in items[published.get(source, 0):]:
+            if len(str(update.get("date", ""))) < 10 and not update.get("recorded"):
+                found.append((index, update))
+    return found
+
+
 def check(root, records: list) -> list:
     """Problems for records whose published states or dates changed without a correction."""
     root = Path(root)
@@ -109,6 +121,10 @@ def check(root, records: list) -> list:
         old, since = published
         if "withdrawn" in old or "withdrawn" in record:
             continue
+        for index, update in new_inexact_updates(old, record):
+            problems.append(Problem(rel, line_of(lines, ("updates", index, "date")), field_name(("updates", index, "recorded")),
+                                    f"this update is new and dated only {update.get('date')!r}, so feed readers need the day it "
+                                    "was added — add `recorded: 'YYYY-MM-DD'` (today) under its date"))
         corrected = any(isinstance(c, dict) and str(c.get("date", "")) >= since for c in record.get("corrections") or [])
         if corrected:
             continue

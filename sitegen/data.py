@@ -226,6 +226,7 @@ def _load(root: Path):
         found = list(checks.check_schema(record, lines, rel, schema))
         found += checks.check_placeholders(record, lines, rel)
         found += checks.check_dates(record, lines, rel)
+        found += checks.check_site_days(record, lines, rel)
         found += checks.check_sources(record, lines, rel, sources, len(letter.paragraphs))
         found += checks.check_letter_mentions(record, lines, rel, letter)
         if not found:

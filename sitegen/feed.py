@@ -3,8 +3,9 @@
 Dates come from the data, never from the clock, so the feed changes only when data does.
 Every entry has its own timestamp, and none claims more precision than its source:
 - an update dated to the day is stamped with that day;
-- an update known only to the month or year is stamped with the day the site recorded it
-  (the record's `last_searched`), and its title and summary give the source's own date;
+- an update known only to the month or year is stamped with the day the site recorded it (its
+  `recorded`, else the record's `added`: never `last_searched`, which moves at every search and
+  would show old events as new), and its title and summary give the source's own date;
 - profiles added on the same day are one entry;
 - a correction is an entry of its own, stamped with the day of the correction.
 Entries stamped on the same day are told apart by seconds, in the order of the data.
@@ -48,11 +49,12 @@ def entries(helpers: Helpers, people: list) -> list:
             what = helpers.ui("states." + update["state"]) if update.get("state") else headline(tr(update["text"]))
             summary = (f"{helpers.ui('states.' + update['state'])}. " if update.get("state") else "") \
                 + f"{tr(update['text'])} ({helpers.ui('per_source')} {source['publisher']}, {source['title']})"
+            recorded = update.get("recorded") or person["added"]
             if not exact:
                 summary += " " + helpers.ui("feed_recorded", date=helpers.fmt_date(update["date"]),
-                                            recorded=helpers.fmt_date(person["last_searched"]))
+                                            recorded=helpers.fmt_date(recorded))
             out.append({"id": f"{url}#update-{index + 1}", "url": f"{url}#update-{index + 1}",
-                        "day": update["date"] if exact else person["last_searched"],
+                        "day": update["date"] if exact else recorded,
                         "title": f"{name}, {helpers.fmt_date(update['date'])}: {what}", "summary": summary})
         for index, correction in enumerate(person.get("corrections") or []):  # their own kind of entry
             out.append({"id": f"{url}#correction-{index + 1}", "url": f"{url}#correction-{index + 1}",

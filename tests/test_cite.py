@@ -120,7 +120,17 @@ def test_changing_a_published_state_or_date_needs_a_correction(tmp_path):
     # a date made more precise is not a change; a removed update is
     path.write_text(published.replace("date: 2022-06\n", "date: '2022-06-15'\n"), encoding="utf-8")
     assert data.load(project)
-    path.write_text(published.replace("- date: '2023'\n  text: Later in 2023", "- date: '2024'\n  text: Later in 2023"), encoding="utf-8")
+    path.write_text(published.replace("\n- date: '2023'\n", "\n- date: '2024'\n"), encoding="utf-8")
     with pytest.raises(data.DataError) as caught:
         data.load(project)
     assert any("date changed from 2023 to 2024" in str(p) for p in caught.value.problems)
+    # a new update dated only to a month must say the day it was recorded (the feed's stamp)
+    new_update = "- date: '2026-11'\n  text: A new event.\n  source: kibhr-2023-mamai-convicted\ncase:"
+    path.write_text(published.replace("\ncase:", "\n" + new_update, 1), encoding="utf-8")
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    assert any("recorded: this update is new and dated only '2026-11'" in str(p) and "add `recorded: 'YYYY-MM-DD'`" in str(p)
+               for p in caught.value.problems), caught.value.problems
+    path.write_text(published.replace("\ncase:", "\n" + new_update.replace("\n  text: A new", "\n  recorded: '2026-12-03'\n  text: A new"), 1),
+                    encoding="utf-8")
+    assert data.load(project)

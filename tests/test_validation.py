@@ -28,6 +28,8 @@ def test_a_good_extra_record_is_accepted(project):
 CASES = [
     # (description, filename, text, expected "path:line: field: message" fragments)
     ("unknown field", "t.yml", GOOD + "nickname: x\n", ["t.yml:11: nickname: unknown field"]),
+    ("site day not a day", "t.yml", GOOD.replace("last_searched: 2026-11-25", "last_searched: 2026-11"),
+     ["t.yml:10: last_searched: '2026-11' is not a day — this is the day of the site's own work: write it as YYYY-MM-DD"]),
     ("missing field", "t.yml", GOOD.replace("role: journalist\n", ""), ["t.yml:2: role: missing"]),
     ("unknown group", "t.yml", GOOD.replace("group: imprisoned", "group: jailed"), ["t.yml:3: group: 'jailed' is not allowed — use one of"]),
     ("unknown source", "t.yml", GOOD.replace("source: pace-wd-660}\nadded", "source: blog}\nadded"), ["t.yml:7: facts #1.source: unknown source 'blog'"]),
