@@ -2,13 +2,13 @@
 
 1. Load and check the data once (a bad record stops here, with every problem listed).
 2. Make what the pages need from the other outputs first: the PDF dossiers of every language
-   (cached by content), whose page counts the pages show.
+   and each person's brief (PDFs cached by content), whose page counts the pages show.
 3. Build the pages of each language, a strict MkDocs build from the same mkdocs.yml (SITE_LANG
    sets theme.language): English into site_dir, the others into site_dir/<code>/. Where the
    machine has more than one core, all at once in forked processes that inherit the checked
    data, each into a folder of its own beside site_dir, moved in at the end.
 4. Make what the languages share, once: search index, share images, open data, feed, the
-   dossiers copied in, the offline copy (sitegen/mkdocs_hook.py: finish_site).
+   dossiers and briefs copied in, the offline copy (sitegen/mkdocs_hook.py: finish_site).
 
 The steps hand each other their results through sitegen/run.py. Warnings fail the build, as in
 `mkdocs build --strict`.
@@ -87,6 +87,7 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
         english = config_for("en", site_dir, strict)
         made = mkdocs_hook.make_dossiers(loaded, english, codes) if dossiers else {}  # 2.
         run.start(run.Run(pipeline=True, languages=tuple(codes), dossiers=made))
+        run.CURRENT.briefs = mkdocs_hook.make_briefs(loaded, english, codes)
         timings["data and dossiers"] = time.monotonic() - started
         started = time.monotonic()
         if parallel:  # 3. every language at once

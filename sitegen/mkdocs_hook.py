@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitegen import (  # noqa: E402
+    brief,
     data,
     dossier,
     exports,
@@ -95,6 +96,7 @@ def on_config(config):
         # A plain `mkdocs build`: this language's dossier, before the pages, which link it with
         # its page count (the pipeline has made every language's before starting MkDocs).
         run.CURRENT.dossiers = make_dossiers(loaded, config, [lang])
+        run.CURRENT.briefs = make_briefs(loaded, config, [lang])
     return config
 
 
@@ -104,6 +106,17 @@ def make_dossiers(loaded, config, languages: list) -> dict:
     made = dossier.make_all(loaded, config, CACHE / "dossiers", languages)
     log.info("dossiers: made in %.1f s: %s", time.monotonic() - started,
              ", ".join(f"{v['file']} {v['pages']} pages" for vs in made.values() for v in vs))
+    return made
+
+
+def make_briefs(loaded, config, languages: list) -> dict:
+    """Every person's brief in `languages`; the PDFs made into the cache (by content)."""
+    started = time.monotonic()
+    made = brief.make_all(loaded, config, CACHE / "briefs", languages)
+    pdfs = [b["pdf"] for briefs in made.values() for b in briefs.values() if b["pdf"]]
+    log.info("briefs: %d in %s, %d PDFs (%d pages) in %.1f s%s", sum(len(b) for b in made.values()), ", ".join(made),
+             len(pdfs), sum(p["pages"] for p in pdfs), time.monotonic() - started,
+             "" if pdfs or not loaded.people else f" (no PDFs above {brief.PDF_LIMIT} people: the web pages print)")
     return made
 
 
@@ -429,6 +442,7 @@ def finish_site(config, languages: list) -> None:
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
     dossier.place(run.CURRENT.dossiers, site_dir)
+    brief.place(run.CURRENT.briefs, site_dir)
     root = (config["extra"].get("root_url") or config["site_url"]).rstrip("/")
     sitemaps = "".join(f"Sitemap: {root}/{'' if lang == render.LANG else lang + '/'}sitemap.xml\n" for lang in languages)
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemaps}", encoding="utf-8")

@@ -478,6 +478,17 @@ class Helpers:
                         "details": self.ui("dossier_details", pages=entry["pages"], size=offline.human_size(entry["bytes"]))})
         return out
 
+    def brief(self, person) -> dict | None:
+        """The person's brief in this language (sitegen/brief.py): its page, and its PDF with pages
+        and size where one was made; None where the build made no briefs (`mkdocs serve`)."""
+        from . import brief, offline, run
+        made = run.CURRENT.briefs.get(self.lang, {}).get(person["slug"])
+        if made is None:
+            return None
+        pdf = made["pdf"]
+        return {"page": brief.page_path(person["slug"]), "pdf": pdf["file"] if pdf else None,
+                "details": self.ui("dossier_details", pages=pdf["pages"], size=offline.human_size(pdf["bytes"])) if pdf else ""}
+
     def offline_copy(self) -> dict:
         from . import offline
         return {"url": self.root_url(f"downloads/{offline.NAME}"),
@@ -579,7 +590,7 @@ class Helpers:
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
-                           card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
+                           card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url)
 
 
