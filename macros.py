@@ -114,6 +114,16 @@ def define_env(env):
                     published=site.letter_meta["published"], translated=helpers.lang != "en")
 
     @env.macro
+    def cite_source(ref: str) -> str:
+        """A source cited by a prose page (pace.md), as profiles cite theirs: "(Source: …)". The
+        source must be on the sources page: cited by the data, or marked `listed: true`."""
+        site = current()
+        if ref.split("#")[0] not in site.cited_sources():
+            raise ValueError(f"{env.page.file.src_uri}: cite_source({ref!r}): not on the sources page — add the source to "
+                             "data/sources.yml with `listed: true` (or fix the id)")
+        return html("components/source-ref.html", src=helpers.cite(ref), bare=False)
+
+    @env.macro
     def sources_list() -> str:
         return html("components/sources-list.html", sources=current().cited_sources())
 

@@ -17,6 +17,7 @@ web pages still are, and print to the same page from a browser.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -96,8 +97,9 @@ def latest_events(person) -> list:
 class Renderer:
     """The brief's HTML in one language (one Jinja environment for all its people)."""
 
-    def __init__(self, site, config, lang: str):
-        self.site, self.lang = site, lang
+    def __init__(self, site, config, lang: str, languages: list):
+        self.site, self.lang, self.languages = site, lang, languages
+        self.names = {entry["code"]: entry["name"] for entry in site.publication["languages"]}
         self.helpers = render.Helpers(lambda: site, config, lang)
         self.env = render.component_env(lambda: site, config, lang)
         self.template = self.env.get_template("components/brief.html")
@@ -109,6 +111,17 @@ class Renderer:
                                  site=helpers.ui("site_name"), url=helpers.root_url(helpers.page_path(self.lang, page_path(person["slug"]))),
                                  version=helpers.version("profile", person), kind=helpers.ui("cite_kind.brief"), lang=self.lang)
 
+    def alternates(self, person) -> list:
+        """The brief in every language built: hreflang (absolute) and the switcher (relative)."""
+        helpers, here = self.helpers, language_root(self.lang) + page_path(person["slug"])
+        out = []
+        for code in self.languages:
+            there = language_root(code) + page_path(person["slug"])
+            out.append({"code": code, "name": self.names.get(code, code), "current": code == self.lang,
+                        "absolute": helpers.root_url(helpers.page_path(code, page_path(person["slug"]))),
+                        "href": posixpath.relpath(there, posixpath.dirname(here))})
+        return out
+
     def html(self, person, pdf: bool, pdf_file: dict | None = None) -> str:
         helpers = self.helpers
         refs = dossier.References(helpers)
@@ -117,6 +130,7 @@ class Renderer:
             letter=letter_quotes(helpers, person), decisions=self.site.decisions_about(person),
             pace=pace_documents(helpers, person), latest=latest_events(person), today=self.site.today,
             version=helpers.version("profile", person), citation=self.citation(person), pdf_file=pdf_file,
+            alternates=[] if pdf else self.alternates(person),
             profile_url=helpers.root_url(helpers.page_path(self.lang, helpers.person_url(person["slug"]))))
         return out if pdf else security.apply_policy(out)
 
@@ -145,7 +159,7 @@ def make_all(site, config, cache_dir: Path, languages: list, pdfs: bool = True) 
     pdfs = pdfs and len(site.people) <= PDF_LIMIT
     made: dict = {}
     for lang in languages:
-        renderer = Renderer(site, config, lang)
+        renderer = Renderer(site, config, lang, languages)
         for person in site.people:
             made.setdefault(lang, {})[person["slug"]] = {"pdf": None, "renderer": renderer, "person": person}
     if pdfs:

@@ -27,24 +27,49 @@ def _git(root: Path, *args) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
 
 
-def published_version(root: Path, rel: str):
-    """(record, date of its commit) as last published, or None (a new file)."""
-    changed = _git(root, "status", "--porcelain", "--", rel).stdout.strip()
-    commits = _git(root, "log", "--format=%H %cs", "-n", "2", "--", rel).stdout.split("\n")
-    commits = [c.split() for c in commits if c.strip()]
-    if not commits:
-        return None
-    base = commits[0] if changed else (commits[1] if len(commits) > 1 else None)
-    if base is None:
-        return None
-    shown = _git(root, "show", f"{base[0]}:{rel}")
-    if shown.returncode != 0:
-        return None
-    try:
-        record, _ = yaml_source.load(shown.stdout)
-    except yaml_source.YamlProblem:
-        return None
-    return (record, base[1]) if isinstance(record, dict) else None
+def published_versions(root: Path, rels: list) -> dict:
+    """{rel: (record, date of its commit)} as last published, for each record that has one (not a
+    new file). Three git calls for all the records, not three per record: the check runs at every
+    build, and at every live reload of `make serve`."""
+    changed = set()
+    for line in _git(root, "status", "--porcelain", "--", PEOPLE_DIR).stdout.splitlines():
+        changed.add(line[3:].split(" -> ")[-1].strip().strip('"'))
+    commits: dict = {}  # rel -> [(hash, date)], newest first, at most two
+    log = _git(root, "log", "--format=%x00%H %cs", "--name-only", "--", PEOPLE_DIR).stdout
+    for block in log.split("\0")[1:]:
+        head, _, names = block.partition("\n")
+        sha, date = head.split()
+        for name in names.split():
+            if len(commits.setdefault(name, [])) < 2:
+                commits[name].append((sha, date))
+    bases = {}
+    for rel in rels:
+        found = commits.get(rel) or []
+        base = found[0] if rel in changed else (found[1] if len(found) > 1 else None)
+        if found and base is not None:
+            bases[rel] = base
+    if not bases:
+        return {}
+    specs = [f"{sha}:{rel}" for rel, (sha, _date) in bases.items()]
+    shown = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input=("\n".join(specs) + "\n").encode("utf-8"),
+                           capture_output=True, timeout=120).stdout
+    out, at = {}, 0
+    for rel, (_sha, date) in bases.items():
+        end = shown.index(b"\n", at)
+        header = shown[at:end].split()
+        at = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            continue  # missing: the file was deleted in that commit
+        size = int(header[2])
+        text = shown[at:at + size].decode("utf-8", errors="replace")
+        at += size + 1
+        try:
+            record, _ = yaml_source.load(text)
+        except yaml_source.YamlProblem:
+            continue
+        if isinstance(record, dict):
+            out[rel] = (record, date)
+    return out
 
 
 def _refined(old: str, new: str) -> bool:
@@ -112,10 +137,10 @@ def check(root, records: list) -> list:
         log.info("corrections: not a git checkout, so published values are not compared")
         return []
     problems = []
+    records = [(rel, record, lines) for rel, record, lines in records if isinstance(record, dict) and rel.startswith(PEOPLE_DIR)]
+    versions = published_versions(root, [rel for rel, _record, _lines in records])
     for rel, record, lines in records:
-        if not isinstance(record, dict) or not rel.startswith(PEOPLE_DIR):
-            continue
-        published = published_version(root, rel)
+        published = versions.get(rel)
         if published is None:
             continue
         old, since = published

@@ -169,7 +169,11 @@ def load(root, *, refresh: bool = True) -> SiteData:
 def _load(root: Path):
     problems: list = []
     sources, source_lines = _read_yaml(root / "data/sources.yml", root, problems)
+    if problems:  # every other file cites sources: without them each citation would be "unknown"
+        raise DataError(problems)
     sources = _need_mapping(sources, "data/sources.yml", problems, "sources")
+    if problems:
+        raise DataError(problems)
     for source_id, entry in sources.items():
         problems += checks.check_source_entry(source_id, entry, source_lines, "data/sources.yml")
 

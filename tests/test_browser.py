@@ -81,7 +81,7 @@ def kind_of(path: str) -> str:
     parts = path.split("/")
     if parts[0] in ("ru", "kk"):
         parts = parts[1:]
-    if parts[0] in ("people", "articles") and parts[-1] != "index.html":
+    if parts[0] in ("people", "articles", "briefs") and parts[-1] != "index.html":
         return "/".join(parts[:-1]) + "/*"
     return "/".join(parts)
 
@@ -170,7 +170,8 @@ def test_no_axe_violations_on_a_page_of_each_kind_in_each_language(browser, serv
 
 def test_the_kinds_cover_every_template(one_of_each_kind, pages):
     kinds = {kind_of(p) for p in pages}
-    assert {"people/*", "people/status/*", "people/article/*", "articles/*", "index.html", "how-we-count.html"} <= kinds
+    assert {"people/*", "people/status/*", "people/article/*", "articles/*", "briefs/*", "index.html", "how-we-count.html",
+            "pace.html"} <= kinds
     assert len(one_of_each_kind) == len({(p.split("/")[0] if p.split("/")[0] in ("ru", "kk") else "en", kind_of(p)) for p in pages})
 
 
