@@ -49,8 +49,10 @@ def pdf_path(lang: str, slug: str) -> str:
 
 
 def _stems(name: str) -> list:
-    """The start of each word of a name, long enough to find it declined (Бокаев, Бокаеве)."""
-    return [w[: max(4, len(w) - 2)].casefold() for w in re.split(r"[\s\-‑]+", name) if len(w) >= 4]
+    """The start of each word of a name but the first (a given name, which others share: Mukhtar
+    Dzhakishev, Mukhtar Ablyazov), long enough to find it declined (Бокаев, Бокаеве)."""
+    words = [w for w in re.split(r"[\s\-‑]+", name) if len(w) >= 4]
+    return [w[: max(4, len(w) - 2)].casefold() for w in (words[1:] or words)]
 
 
 def _sentences_naming(text: str, stems: list) -> str:
@@ -90,7 +92,7 @@ def pace_documents(helpers, person) -> list:
 
 
 def latest_events(person) -> list:
-    updates = sorted(person.get("updates") or [], key=lambda u: timeline.key(u["date"]))
+    updates = sorted((u for u in person.get("updates") or [] if not u.get("stated_by")), key=lambda u: timeline.key(u["date"]))
     return list(reversed(updates[-LATEST:]))
 
 

@@ -473,6 +473,10 @@ def check_terms(record, lines, rel):
             yield Problem(rel, line_of(lines, where + (field,)), field_name(where + (field,)),
                           (f"a {state!r} state has no term to end" if state else "only an update with a `state` can say how long it lasts")
                           + f" — remove `{field}`, or put it on the update whose state it ends ({', '.join(TERM_STATES)})")
+        if kind == "updates" and entry.get("stated_by") and entry.get("state"):
+            yield Problem(rel, line_of(lines, where + ("stated_by",)), field_name(where + ("stated_by",)),
+                          "a position of the authorities does not change the person's situation — remove `state` here, "
+                          "or put the change on an update of its own")
         until = entry.get("until")
         if _date_ok(until) and timeline_before(until, entry["date"]):
             yield Problem(rel, line_of(lines, where + ("until",)), field_name(where + ("until",)),

@@ -85,25 +85,51 @@ def _by_source(updates: list) -> dict:
     return out
 
 
+def pairs(old: dict, new: dict) -> tuple:
+    """Each published update with its version now (or None: removed), and the updates that are new.
+    Within each source, an update whose date and state are unchanged is itself; the rest are
+    matched in order (an update added before another that cites the same source does not make
+    that one look changed)."""
+    matched, added = [], []
+    now = _by_source(new.get("updates") or [])
+    for source, items in _by_source(old.get("updates") or []).items():
+        candidates = list(now.get(source, []))
+        rest = []
+        for _index, update in items:
+            same = next((c for c in candidates if str(c[1].get("date")) == str(update.get("date"))
+                         and c[1].get("state") == update.get("state")), None)
+            if same is not None:
+                candidates.remove(same)
+                matched.append((update, same))
+            else:
+                rest.append(update)
+        for order, update in enumerate(rest):
+            matched.append((update, candidates[order] if order < len(candidates) else None))
+        added += candidates[len(rest):]
+    for source, items in now.items():
+        if source not in {u.get("source") for u in old.get("updates") or [] if isinstance(u, dict)}:
+            added += items
+    return matched, sorted(added, key=lambda item: item[0])
+
+
 def changes(old: dict, new: dict) -> list:
     """(path, what changed) of every published state or date that changed."""
     found = []
     old_updates, new_updates = old.get("updates") or [], new.get("updates") or []
-    now = _by_source(new_updates)
-    for source, items in _by_source(old_updates).items():
-        for order, (_index, update) in enumerate(items):
-            match = now.get(source, [])[order] if order < len(now.get(source, [])) else None
-            if match is None:
-                if update.get("state"):
-                    found.append((("updates",), f"the update of {update.get('date')} with state {update.get('state')} was removed"))
-                else:
-                    found.append((("updates",), f"the update of {update.get('date')} ({source}) was removed"))
-                continue
-            new_index, new_update = match
-            if update.get("state") != new_update.get("state"):
-                found.append((("updates", new_index, "state"), f"state changed from {update.get('state')} to {new_update.get('state')}"))
-            if not _refined(update.get("date"), new_update.get("date")):
-                found.append((("updates", new_index, "date"), f"date changed from {update.get('date')} to {new_update.get('date')}"))
+    matched, _added = pairs(old, new)
+    for update, match in matched:
+        source = update.get("source")
+        if match is None:
+            if update.get("state"):
+                found.append((("updates",), f"the update of {update.get('date')} with state {update.get('state')} was removed"))
+            else:
+                found.append((("updates",), f"the update of {update.get('date')} ({source}) was removed"))
+            continue
+        new_index, new_update = match
+        if update.get("state") != new_update.get("state"):
+            found.append((("updates", new_index, "state"), f"state changed from {update.get('state')} to {new_update.get('state')}"))
+        if not _refined(update.get("date"), new_update.get("date")):
+            found.append((("updates", new_index, "date"), f"date changed from {update.get('date')} to {new_update.get('date')}"))
     old_status, new_status = old.get("status") or {}, new.get("status") or {}
     if (old_status.get("state"), old_status.get("as_of")) != (new_status.get("state"), new_status.get("as_of")):
         explained = any(isinstance(u, dict) and u.get("state") == new_status.get("state") and u.get("date") == new_status.get("as_of")
@@ -117,13 +143,8 @@ def changes(old: dict, new: dict) -> list:
 def new_inexact_updates(old: dict, new: dict) -> list:
     """(index, update) of the updates added since publication whose date is a month or a year
     and that do not say when they were recorded (the feed would stamp them with `added`)."""
-    published = {source: len(items) for source, items in _by_source(old.get("updates") or []).items()}
-    found = []
-    for source, items in _by_source(new.get("updates") or []).items():
-        for index, update in items[published.get(source, 0):]:
-            if len(str(update.get("date", ""))) < 10 and not update.get("recorded"):
-                found.append((index, update))
-    return found
+    _matched, added = pairs(old, new)
+    return [(index, update) for index, update in added if len(str(update.get("date", ""))) < 10 and not update.get("recorded")]
 
 
 def check(root, records: list) -> list:

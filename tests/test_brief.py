@@ -6,9 +6,9 @@ import re
 import subprocess
 
 import pytest
+from test_offline import pdf_objects, pdf_text
 
 from conftest import ROOT, soup
-from test_offline import pdf_objects, pdf_text
 
 LANGS = ("en", "ru", "kk")
 
@@ -111,3 +111,20 @@ def test_an_unchanged_person_costs_nothing_and_a_change_remakes_only_that_brief(
         person["last_searched"] = saved
     new = {p.name for p in cache.glob("*.pdf")} - first
     assert len(new) == 1 and made["en"]["alima-abdirova"]["pdf"]["cached"].name in new
+
+
+def test_what_the_authorities_said_is_attributed_on_the_profile_and_in_the_brief(built_site, site_data):
+    """Issue #23, item 7: a position of the authorities, a court or a prosecutor is an update with
+    `stated_by`, shown under its own heading on the profile and in the brief, with its source."""
+    person = site_data.by_slug["mukhtar-dzhakishev"]
+    said = [u for u in person["updates"] if u.get("stated_by")]
+    assert said and not any(u.get("state") for u in said)
+    section = soup(built_site / "people/mukhtar-dzhakishev.html").find(id="kz-authorities").find_next("ul")
+    items = section.find_all("li")
+    assert len(items) == len(said)
+    for item, update in zip(items, said, strict=True):
+        assert update["stated_by"] in item.get_text(" ") and item.select_one(".kz-source a")["href"] == \
+            site_data.sources[update["source"]]["url"]
+    text = " ".join(pdf_text(built_site / "briefs/mukhtar-dzhakishev-en.pdf").split())
+    assert "What the authorities said" in text and "Judge Ermek Shymyrov, court in Semey" in text
+    assert f"The newest two of {len(said)}; all of them are on the profile." in text

@@ -28,6 +28,9 @@ def test_a_good_extra_record_is_accepted(project):
 CASES = [
     # (description, filename, text, expected "path:line: field: message" fragments)
     ("unknown field", "t.yml", GOOD + "nickname: x\n", ["t.yml:11: nickname: unknown field"]),
+    ("a position that changes the situation", "t.yml",
+     GOOD.replace("added: 2026-11-25", "updates:\n  - {date: '2019', stated_by: the court, state: released, text: Said so., source: pace-wd-660}\nadded: 2026-11-25"),
+     ["t.yml:9: updates #1.stated_by: a position of the authorities does not change the person's situation"]),
     ("site day not a day", "t.yml", GOOD.replace("last_searched: 2026-11-25", "last_searched: 2026-11"),
      ["t.yml:10: last_searched: '2026-11' is not a day — this is the day of the site's own work: write it as YYYY-MM-DD"]),
     ("missing field", "t.yml", GOOD.replace("role: journalist\n", ""), ["t.yml:2: role: missing"]),
