@@ -124,6 +124,12 @@ def define_env(env):
         return html("components/source-ref.html", src=helpers.cite(ref), bare=False)
 
     @env.macro
+    def versions_list() -> str:
+        """The Versions page: every released version (data/versions.yml), newest first."""
+        return html("components/versions.html", versions=current().versions,
+                    release_url=lambda tag: helpers.repository_url(f"releases/tag/{tag}"))
+
+    @env.macro
     def sources_list() -> str:
         return html("components/sources-list.html", sources=current().cited_sources())
 

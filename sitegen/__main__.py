@@ -1,5 +1,6 @@
 """Command line: `python -m sitegen check [--github]`, `python -m sitegen build [-d site] [--lang ru]`,
-`python -m sitegen translations ru`, `python -m sitegen new-person "Name"`."""
+`python -m sitegen translations ru`, `python -m sitegen new-person "Name"`,
+`python -m sitegen release-files site release data-YYYY-MM-DD`."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,19 @@ def new_person(name: str) -> int:
     return 0
 
 
+def release_files(site_dir: str, out: str, tag: str) -> int:
+    from .data import load
+    from .release import release_files as make
+    site = load(ROOT)
+    try:
+        names = make(Path(site_dir), Path(out), tag, site.versions, site.strings["en"]["site_name"])
+    except ValueError as error:
+        print(f"release-files: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(names))
+    return 0
+
+
 def translations(code: str) -> int:
     """What a translator has to do in one language: texts with no translation, stale ones."""
     from . import i18n
@@ -75,6 +89,10 @@ def main(argv=None) -> int:
                            help="leave out the PDF dossiers (bench/run.py, above 3,000 people)")
     tr_cmd = sub.add_parser("translations", help="list the texts of data/ still to translate in a language")
     tr_cmd.add_argument("code")
+    rel_cmd = sub.add_parser("release-files", help="the files of a released version, from a built site (release workflow)")
+    rel_cmd.add_argument("site_dir")
+    rel_cmd.add_argument("out")
+    rel_cmd.add_argument("tag")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.github)
@@ -83,6 +101,8 @@ def main(argv=None) -> int:
         return build_main(args.site_dir, args.lang, dossiers=not args.no_dossiers)
     if args.command == "translations":
         return translations(args.code)
+    if args.command == "release-files":
+        return release_files(args.site_dir, args.out, args.tag)
     return new_person(args.name)
 
 

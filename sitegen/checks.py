@@ -550,3 +550,30 @@ def check_articles(articles, lines, sources, rel="data/articles.yml"):
         if successor is not None and successor not in articles:
             yield Problem(rel, line_of(lines, where + ("successor",)), f"{article_id}.successor",
                           f"{successor!r} is not an article in this file — add it, or remove `successor`")
+
+
+VERSION_TAG = re.compile(r"^data-(\d{4}-\d{2}-\d{2})$")
+
+
+def check_versions(versions, lines, rel="data/versions.yml"):
+    """data/versions.yml: a list, newest first, of {tag: data-YYYY-MM-DD, changes: text}."""
+    if not isinstance(versions, list):
+        yield Problem(rel, 1, "(file)", "should be a list of versions, each starting with `- tag: data-YYYY-MM-DD`")
+        return
+    seen = []
+    for index, entry in enumerate(versions):
+        where = (index,)
+        if not isinstance(entry, dict) or set(entry) != {"tag", "changes"}:
+            yield Problem(rel, line_of(lines, where), f"#{index + 1}", "each version has exactly `tag:` and `changes:` — see the comment at the top")
+            continue
+        match = VERSION_TAG.match(str(entry["tag"]))
+        if not match or not valid_date(match.group(1)):
+            yield Problem(rel, line_of(lines, where + ("tag",)), f"#{index + 1}.tag",
+                          f"{entry['tag']!r} is not a version tag — write data-YYYY-MM-DD, the day of the release")
+            continue
+        if not isinstance(entry["changes"], str) or not entry["changes"].strip():
+            yield Problem(rel, line_of(lines, where + ("changes",)), f"#{index + 1}.changes", "is empty — say what changed since the previous version")
+        if seen and entry["tag"] >= seen[-1]:
+            yield Problem(rel, line_of(lines, where + ("tag",)), f"#{index + 1}.tag",
+                          f"{entry['tag']!r} comes after {seen[-1]!r} — list versions newest first, one per day")
+        seen.append(entry["tag"])

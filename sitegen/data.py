@@ -45,6 +45,7 @@ class SiteData:
     today: str = ""                                 # the data date: the newest last_searched (never the clock)
     languages: dict = field(default_factory=dict)   # code -> i18n.Language, for every language but English
     withdrawn: dict = field(default_factory=dict)   # slug -> date: profiles withdrawn on request
+    versions: list = field(default_factory=list)    # released versions, newest first (data/versions.yml)
     by_slug: dict = field(default_factory=dict)
 
     def language_codes(self) -> list:
@@ -255,6 +256,8 @@ def _load(root: Path):
         problems += corrections_check.check(root, records)
     if not problems:
         problems += checks.check_counts(people, meta.get("stated_counts") or {}, withdrawn=len(withdrawn))
+    versions, version_lines = _read_yaml(root / "data/versions.yml", root, problems)
+    problems += checks.check_versions(versions or [], version_lines)
     languages = {}
     if not problems:
         for entry in (publication or {}).get("languages") or []:
@@ -267,5 +270,5 @@ def _load(root: Path):
     people.sort(key=lambda p: (GROUPS.index(p["group"]), _letter_order(letter, p)))
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
                     actions=actions, publication=publication, decisions=decisions, articles=articles,
-                    today=standing.data_date(people), languages=languages, withdrawn=withdrawn,
+                    today=standing.data_date(people), languages=languages, withdrawn=withdrawn, versions=versions or [],
                     by_slug={p["slug"]: p for p in people})

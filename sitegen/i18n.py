@@ -120,6 +120,8 @@ def english_texts(site) -> list:
             out.append((f"{where} facts #{index + 1}", _en(fact["text"])))
         for index, update in enumerate(person.get("updates") or []):
             out.append((f"{where} updates #{index + 1}", _en(update["text"])))
+            if update.get("stated_by"):
+                out.append((f"{where} updates #{index + 1}.stated_by", _en(update["stated_by"])))
         if person["status"].get("note"):
             out.append((f"{where} status.note", _en(person["status"]["note"])))
         for index, correction in enumerate(person.get("corrections") or []):

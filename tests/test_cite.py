@@ -134,3 +134,38 @@ def test_changing_a_published_state_or_date_needs_a_correction(tmp_path):
     path.write_text(published.replace("\ncase:", "\n" + new_update.replace("\n  text: A new", "\n  recorded: '2026-12-03'\n  text: A new"), 1),
                     encoding="utf-8")
     assert data.load(project)
+
+
+def test_versions_are_listed_from_the_committed_file_and_released_with_checksums(built_site, site_data, tmp_path):
+    """Issue #23, item 3: versions.html lists data/versions.yml in each language; the release's
+    files are the offline copy, the dossiers, the briefs, the open data and their SHA-256 sums; a
+    tag the file does not list is refused."""
+    import hashlib
+
+    from sitegen import release
+    tags = [v["tag"] for v in site_data.versions]
+    assert tags and tags == sorted(tags, reverse=True)
+    for code in ("", "ru/", "kk/"):
+        page = soup(built_site / f"{code}versions.html")
+        assert [li["id"] for li in page.select(".kz-versions > li")] == tags
+        link = page.select_one(".kz-versions a")["href"]
+        assert link.endswith(f"/releases/tag/{tags[0]}")
+        if code:
+            assert page.select_one(".kz-versions p[lang=en]"), "the English-only notes are marked"
+    assert soup(built_site / "people/maks-bokayev.html").select_one(".kz-cite__versions a")["href"] == "../versions.html"
+    names = release.release_files(built_site, tmp_path / "r", tags[0], site_data.versions, "Site")
+    assert f"briefs-{tags[0]}.zip" in names and "dossier-en.pdf" in names and f"open-data-{tags[0]}.zip" in names
+    for line in (tmp_path / "r/SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ")
+        assert hashlib.sha256((tmp_path / "r" / name).read_bytes()).hexdigest() == digest
+    with pytest.raises(ValueError, match="not in data/versions.yml"):
+        release.release_files(built_site, tmp_path / "x", "data-2099-01-01", site_data.versions, "Site")
+
+
+def test_a_bad_versions_file_names_the_line_and_the_fix():
+    from sitegen import checks, yaml_source
+    versions, lines = yaml_source.load("- tag: data-2026-12-01\n  changes: First.\n- tag: data-2026-12-05\n  changes: Second.\n"
+                                       "- tag: v2\n  changes: x\n")
+    found = [str(p) for p in checks.check_versions(versions, lines)]
+    assert found == ["data/versions.yml:3: #2.tag: 'data-2026-12-05' comes after 'data-2026-12-01' — list versions newest first, one per day",
+                     "data/versions.yml:5: #3.tag: 'v2' is not a version tag — write data-YYYY-MM-DD, the day of the release"], found
