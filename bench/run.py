@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
 from plot import write_plot  # noqa: E402
 
 from serve import serve  # noqa: E402
@@ -54,9 +55,12 @@ def timed_build(project: Path, out: Path, env: dict, english_only: bool = False,
         raise SystemExit(f"build failed in {project}:\n{output[-3000:]}")
     drawn = re.search(r"share images: (\d+) drawn", output)
     dossier = re.search(r"dossiers: made in ([\d.]+) s", output)
+    briefs = re.search(r"briefs: (\d+) in [^,]*(?:, [a-z]+)*, (\d+) PDFs \((\d+) pages\) in ([\d.]+) s", output)
     return {"seconds": round(seconds, 2), "peak_mib": round(usage.ru_maxrss / 1024, 1),
             "images_drawn": int(drawn.group(1)) if drawn else None,
-            "dossier_seconds": float(dossier.group(1)) if dossier else None}
+            "dossier_seconds": float(dossier.group(1)) if dossier else None,
+            "briefs": {"pages": int(briefs.group(1)), "pdfs": int(briefs.group(2)), "pdf_pages": int(briefs.group(3)),
+                       "seconds": float(briefs.group(4))} if briefs else None}
 
 
 def downloads_of(site: Path, project: Path) -> dict:
@@ -187,6 +191,7 @@ def measure_size(n: int, work: Path) -> dict:
     first = timed_build(ours, work / f"site3-{n}", env, dossiers=dossiers)  # every language: makes the ru and kk dossiers
     three = timed_build(ours, work / f"site3-{n}", env, dossiers=dossiers)  # and again, warm, as the English one above
     three["dossier_seconds"] = first["dossier_seconds"]
+    three["briefs_cold"] = first["briefs"]  # the ru and kk briefs made, the English ones from the cache
     three_bytes = folder_size(work / f"site3-{n}")
     three_mb = round(three_bytes / 2**20, 1)
     breakdown = size_breakdown(work / f"site3-{n}")
@@ -312,6 +317,20 @@ def targets(results: list, reload: dict, cache: dict) -> str:
         lines.append(f"- at {r['n']:,} people: offline copy {d['zip_mb']} MB; dossiers {d['dossier_mb']} MB, "
                      f"{d['dossier_pages'].get('en')} pages in English in {d['dossier_volumes'].get('en')} volume(s); "
                      f"the ru and kk dossiers took {r['three_languages'].get('dossier_seconds')} s to make (cold)")
+    from sitegen.brief import PDF_LIMIT
+    for r in results:
+        english, both = r["ours_cold"].get("briefs"), r["three_languages"].get("briefs_cold")
+        if not english:
+            continue
+        if not english["pdfs"]:
+            lines.append(f"- at {r['n']:,} people: {english['pages']:,} briefs per language as web pages; no brief PDFs "
+                         f"(above {PDF_LIMIT:,} people the build makes none: the pages print)")
+            continue
+        per = english["seconds"] / english["pdfs"]
+        lines.append(f"- at {r['n']:,} people: brief PDFs made cold in {english['seconds']} s in English ({english['pdfs']} PDFs, "
+                     f"{english['pdf_pages']} pages: {per:.2f} s each on this machine's cores)"
+                     + (f", and {both['seconds']} s for the ru and kk ones" if both else "")
+                     + f"; at {PDF_LIMIT:,} people the three languages would take about {3 * PDF_LIMIT * per / 60:.0f} min cold")
     largest = max(results, key=lambda r: r["n"])
     total = largest.get("three_languages_output_bytes", largest["three_languages_output_mb"] * 2**20)
     artifact = largest.get("three_languages_pages_artifact_bytes")
