@@ -224,9 +224,9 @@ def test_calls_to_action_reachable_by_keyboard_with_visible_focus(browser, serve
                 if (info["outline"] == "none" or info["width"] == 0) and info["shadow"] == "none":
                     failures.append(f"{path}: no visible focus on {info['href'][:40]}")
                     break
-            if len(reached) >= len(EVERY_ACTION):
+            if EVERY_ACTION <= reached:
                 break
-        if reached != EVERY_ACTION:
+        if not EVERY_ACTION <= reached:
             failures.append(f"{path}: calls to action not reachable by Tab: {sorted(EVERY_ACTION - reached)}")
         page.close()
     context.close()
