@@ -133,6 +133,8 @@ class Renderer:
             pace=pace_documents(helpers, person), latest=latest_events(person), today=self.site.today,
             version=helpers.version("profile", person), citation=self.citation(person), pdf_file=pdf_file,
             alternates=[] if pdf else self.alternates(person),
+            citation_url=helpers.root_url(helpers.page_path(self.lang, page_path(person["slug"]))),
+            share_image=helpers.root_url(f"assets/share/{helpers.share_key(None, person)}.png"),
             profile_url=helpers.root_url(helpers.page_path(self.lang, helpers.person_url(person["slug"]))))
         return out if pdf else security.apply_policy(out)
 
