@@ -262,7 +262,11 @@ def _load(root: Path):
     if not problems:
         for entry in (publication or {}).get("languages") or []:
             if entry["code"] != "en":
-                languages[entry["code"]] = i18n.load_language(root, entry["code"])
+                try:
+                    languages[entry["code"]] = i18n.load_language(root, entry["code"])
+                except i18n.FileProblem as error:
+                    problems.append(Problem(error.path, error.line, "(file)", error.message))
+                    continue
                 problems += checks.check_translations(languages[entry["code"]], strings, {p["slug"] for p in people},
                                                       sources, root)
     if problems:

@@ -71,9 +71,35 @@ class Language:
         return self.texts.get(fingerprint(english))
 
 
+class FileProblem(Exception):
+    """A translation file that cannot be read: where, and what to fix (data.py reports it as a
+    problem of the data, never as a traceback)."""
+
+    def __init__(self, path: Path, line: int, message: str):
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+
+def _relative(path: Path) -> str:
+    parts = path.as_posix().split(f"/{TRANSLATIONS_DIR}/", 1)
+    return f"{TRANSLATIONS_DIR}/{parts[1]}" if len(parts) == 2 else path.name
+
+
 def _read(path: Path):
-    value, _ = yaml_source.load(path.read_text(encoding="utf-8"))
+    try:
+        value, _ = yaml_source.load(path.read_text(encoding="utf-8"))
+    except yaml_source.YamlProblem as error:
+        raise FileProblem(_relative(path), error.line, error.message) from None
+    if value is not None and not isinstance(value, dict):
+        raise FileProblem(_relative(path), 1, "should hold `key: value` lines, like the other files beside it")
     return value or {}
+
+
+def _front_matter(path: Path) -> tuple:
+    try:
+        return front_matter(path.read_text(encoding="utf-8"))
+    except yaml_source.YamlProblem as error:  # the front matter starts on the file's second line
+        raise FileProblem(_relative(path), error.line + 1, f"front matter: {error.message}") from None
 
 
 def _texts(entries, source: str, into: dict, seen: list):
@@ -105,7 +131,7 @@ def load_language(root: Path, code: str) -> Language:
             lang.letter["title"] = Text(letter["title"]["text"], bool(letter["title"].get("reviewed")))
         lang.letter["_reviewed"] = Text("", bool(letter.get("reviewed")))
     for path in sorted((base / "docs").rglob("*.md")) if (base / "docs").exists() else []:
-        lang.docs[path.relative_to(base / "docs").as_posix()] = front_matter(path.read_text(encoding="utf-8"))
+        lang.docs[path.relative_to(base / "docs").as_posix()] = _front_matter(path)
     lang.seen = seen
     return lang
 

@@ -133,3 +133,16 @@ def test_text_fields_may_carry_other_languages_and_english_is_shown(project, tmp
 def test_a_language_that_is_not_planned_is_refused(project):
     problems = problems_for(project, GOOD.replace("text: A sourced sentence.", "text: {en: A sentence., de: Ein Satz.}"), "t.yml")
     assert any("facts #1.text" in p for p in problems), problems
+
+
+def test_a_broken_translation_file_is_a_problem_with_its_line_not_a_traceback(project):
+    """Rule 3: a translation file (a person's, or a page's front matter) that YAML cannot read
+    stops the build with file:line and what to fix, like any other data file."""
+    (project / "translations/kk/people/maks-bokayev.yml").write_text("name: [unclosed\n", encoding="utf-8")
+    page = project / "translations/ru/docs/about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("translation: {", "translation: {{", 1), encoding="utf-8")
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.startswith("translations/kk/people/maks-bokayev.yml:") and "YAML syntax" in p for p in found), found
+    assert any(p.startswith("translations/ru/docs/about.md:") and "front matter: YAML syntax" in p for p in found), found
