@@ -45,8 +45,10 @@ def published_versions(root: Path, rels: list) -> dict:
     bases = {}
     for rel in rels:
         found = commits.get(rel) or []
+        if not found:
+            continue  # a new file: nothing of it was published
         base = found[0] if rel in changed else (found[1] if len(found) > 1 else None)
-        if found and base is not None:
+        if base is not None:
             bases[rel] = base
     if not bases:
         return {}

@@ -292,6 +292,8 @@ def translation_note(html: str, page, config) -> str:
         notes.append(helpers.ui("note_fallback_page"))
     if 'class="kz-draft"' in html and helpers.ui("note_draft") not in notes:
         notes.append(helpers.ui("note_draft"))
+    if helpers.ui("note_draft") not in notes and not site().languages[_build["lang"]].strings_reviewed:
+        notes.append(helpers.ui("note_draft_interface"))  # the headings, labels and buttons of every page
     if 'class="kz-fallback"' in html and not fallback:
         notes.append(helpers.ui("note_fallback_texts"))
     if not notes:

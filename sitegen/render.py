@@ -489,6 +489,10 @@ class Helpers:
         return {"page": brief.page_path(person["slug"]), "pdf": pdf["file"] if pdf else None,
                 "details": self.ui("dossier_details", pages=pdf["pages"], size=offline.human_size(pdf["bytes"])) if pdf else ""}
 
+    def interface_unreviewed(self) -> bool:
+        """Is this language's interface (data/strings.yml, translated) not yet reviewed?"""
+        return self.lang != LANG and not self.get_site().languages[self.lang].strings_reviewed
+
     def brief_urls(self) -> list:
         """The absolute addresses of this language's briefs (for its sitemap)."""
         from . import brief, run
@@ -595,7 +599,7 @@ class Helpers:
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
-                           card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, brief_urls=self.brief_urls, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
+                           card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, brief_urls=self.brief_urls, interface_unreviewed=self.interface_unreviewed, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url)
 
 

@@ -101,6 +101,21 @@ def test_translated_pages_say_they_are_unreviewed_and_link_the_english(built_sit
         assert soup(built_site / rel).select_one("aside.kz-translation-note") is None, "the English needs no note"
 
 
+def test_every_translated_page_with_an_unreviewed_text_says_so(built_site, site_data):
+    """Issue #24, item 3: while a language's interface is not reviewed, every page of it says so,
+    the filter pages and the 404 page included; the English pages never do."""
+    for code, language in site_data.languages.items():
+        pages = sorted((built_site / code).rglob("*.html"))
+        assert any("/people/status/" in p.as_posix() for p in pages) and (built_site / code / "404.html") in pages
+        for page in pages:
+            doc = soup(page)
+            if doc.find("meta", attrs={"http-equiv": "refresh"}):
+                continue  # a redirect: no content of its own
+            note = doc.select_one("aside.kz-translation-note") or doc.select_one(".kz-brief__cite")
+            if not language.strings_reviewed:
+                assert note is not None and note.get_text(" ").strip(), page.relative_to(built_site)
+
+
 def test_names_in_both_scripts_and_the_kazakh_interface(built_site, site_data):
     kk = soup(built_site / "kk/people/mukhtar-dzhakishev.html")
     name = site_data.languages["kk"].names["mukhtar-dzhakishev"]["text"]
@@ -169,7 +184,9 @@ def test_a_missing_translation_shows_the_english_marked_with_a_note(tmp_path):
     note = doc.select_one("aside.kz-translation-note").get_text()
     assert yaml.safe_load((project / "translations/ru/strings.yml").read_text(encoding="utf-8"))["note_fallback_texts"] in note
     about = soup(out / "ru/about.html").select_one("aside.kz-translation-note").get_text()
-    assert "не проверен" not in about, "a reviewed page does not say it is unreviewed"
+    strings = yaml.safe_load((project / "translations/ru/strings.yml").read_text(encoding="utf-8"))
+    assert strings["note_draft"] not in about and strings["note_reviewed"] in about, "a reviewed page says it is reviewed"
+    assert strings["note_draft_interface"] in about, "and that its interface is not, while strings.yml is not reviewed"
     untranslated = soup(out / "kk/sources.html")
     assert untranslated.select_one("div[lang=en]") is not None
     # and the English it came from is now listed as stale when it changes
