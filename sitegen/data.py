@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from .checks import Problem
 from .render import tr
 
 GROUPS = ("imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad")
+
+
+PAGE_CITATION = re.compile(r"""cite_source\(\s*["']([^"']+)["']""")  # in docs/*.md
 
 
 class DataError(Exception):
@@ -46,6 +50,7 @@ class SiteData:
     languages: dict = field(default_factory=dict)   # code -> i18n.Language, for every language but English
     withdrawn: dict = field(default_factory=dict)   # slug -> date: profiles withdrawn on request
     versions: list = field(default_factory=list)    # released versions, newest first (data/versions.yml)
+    page_sources: set = field(default_factory=set)  # sources that prose pages cite (docs/*.md: cite_source)
     by_slug: dict = field(default_factory=dict)
 
     def language_codes(self) -> list:
@@ -69,7 +74,7 @@ class SiteData:
     def cited_sources(self) -> dict:
         """The sources the site cites (records, decisions, the letter's links), and those marked
         `listed: true`; a source cited only by a withdrawn profile is not shown anywhere."""
-        cited = {"letter"} | {v for v in (self.letter_meta.get("links") or {}).values() if v}
+        cited = {"letter"} | {v for v in (self.letter_meta.get("links") or {}).values() if v} | self.page_sources
         for person in self.people:
             case = person.get("case") or {}
             for item in [person["status"]] + person["facts"] + (person.get("updates") or []) \
@@ -131,8 +136,9 @@ def _letter_order(letter, person):
 
 
 def _fingerprint(root: Path):
+    """What the load reads: data/, the translations, and the prose pages (for their citations)."""
     out = []
-    for folder, _dirs, files in os.walk(root / "data"):
+    for folder, _dirs, files in (entry for top in ("data", "translations", "docs") for entry in os.walk(root / top)):
         for name in files:
             st = os.stat(os.path.join(folder, name))
             out.append((folder, name, st.st_mtime_ns, st.st_size))
@@ -256,6 +262,14 @@ def _load(root: Path):
         problems += corrections_check.check(root, records)
     if not problems:
         problems += checks.check_counts(people, meta.get("stated_counts") or {}, withdrawn=len(withdrawn))
+    page_sources = set()
+    for page in sorted((root / "docs").rglob("*.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for ref in PAGE_CITATION.findall(line):
+                if ref.split("#")[0] not in sources:
+                    problems.append(Problem(page.relative_to(root).as_posix(), number, "cite_source",
+                                            f"unknown source {ref!r} — use an id from data/sources.yml, or add the source there first"))
+                page_sources.add(ref.split("#")[0])
     versions, version_lines = _read_yaml(root / "data/versions.yml", root, problems)
     problems += checks.check_versions(versions or [], version_lines)
     languages = {}
@@ -275,4 +289,5 @@ def _load(root: Path):
     return SiteData(people=people, sources=sources, letter=letter, letter_meta=meta, strings=strings,
                     actions=actions, publication=publication, decisions=decisions, articles=articles,
                     today=standing.data_date(people), languages=languages, withdrawn=withdrawn, versions=versions or [],
+                    page_sources=page_sources,
                     by_slug={p["slug"]: p for p in people})

@@ -146,3 +146,14 @@ def test_a_broken_translation_file_is_a_problem_with_its_line_not_a_traceback(pr
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith("translations/kk/people/maks-bokayev.yml:") and "YAML syntax" in p for p in found), found
     assert any(p.startswith("translations/ru/docs/about.md:") and "front matter: YAML syntax" in p for p in found), found
+
+
+def test_a_prose_page_citing_an_unknown_source_names_the_page_and_line(project):
+    page = project / "docs/pace.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if "cite_source(" in line)
+    lines[number - 1] = lines[number - 1].replace("cite_source(\"", "cite_source(\"no-such-", 1)
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(data.DataError) as caught:
+        data.load(project)
+    assert [str(p) for p in caught.value.problems][0].startswith(f"docs/pace.md:{number}: cite_source: unknown source 'no-such-")
