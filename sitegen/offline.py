@@ -44,13 +44,19 @@ def write_zip(site_dir: Path, data_date: str) -> Path:
     files = sorted((p for p in site_dir.rglob("*") if p.is_file()
                     and not p.relative_to(site_dir).as_posix().startswith(LEFT_OUT)),
                    key=lambda p: p.relative_to(site_dir).as_posix())
+    write_deterministic_zip(target, files, lambda path: f"kazakhstan-open-letter/{path.relative_to(site_dir).as_posix()}", stamp)
+    return target
+
+
+def write_deterministic_zip(target: Path, files: list, name_of, stamp: tuple) -> None:
+    """A zip whose bytes depend only on its files: entries in the given order, one timestamp,
+    one mode, one compression level (the offline copy and the release's zips)."""
     with zipfile.ZipFile(target, "w") as archive:
         for path in files:
-            info = zipfile.ZipInfo(f"kazakhstan-open-letter/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
+            info = zipfile.ZipInfo(name_of(path), date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
-    return target
 
 
 def human_size(size: int) -> str:

@@ -15,19 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import zipfile
 from pathlib import Path
 
 from . import offline
 
 
 def _zip(files: list, base: Path, target: Path, stamp: tuple) -> None:
-    with zipfile.ZipFile(target, "w") as archive:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(path.relative_to(base).as_posix(), date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    offline.write_deterministic_zip(target, sorted(files), lambda path: path.relative_to(base).as_posix(), stamp)
 
 
 def release_files(site_dir: Path, out: Path, tag: str, versions: list, site_name: str) -> list:
