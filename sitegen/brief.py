@@ -17,6 +17,7 @@ web pages still are, and print to the same page from a browser.
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -174,24 +175,40 @@ def make_all(site, config, cache_dir: Path, languages: list, pdfs: bool = True) 
     return made
 
 
-def place(made: dict, site_dir: Path) -> int:
-    """Write the web pages and copy the PDFs into the site. Returns how many briefs."""
+def write_pages(made: dict, folder: Path) -> int:
+    """Write every brief's web page into `folder` (the site, or a folder moved into it). Returns how many."""
     from . import offline
     count = 0
     for lang, briefs in made.items():
         for slug, brief in briefs.items():
-            pdf = brief["pdf"]
-            link = None
+            pdf, link = brief["pdf"], None
             if pdf:
-                target = site_dir / pdf["file"]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(pdf["cached"], target)
                 where = language_root(lang) + page_path(slug)
                 link = {"href": "../" * where.count("/") + pdf["file"],
                         "details": brief["renderer"].helpers.ui("dossier_details", pages=pdf["pages"], size=offline.human_size(pdf["bytes"]))}
-            page = site_dir / language_root(lang) / page_path(slug)
+            page = folder / language_root(lang) / page_path(slug)
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(brief["renderer"].html(brief["person"], pdf=False, pdf_file=link), encoding="utf-8")
             count += 1
     return count
 
+
+def move_pages(folder: Path, site_dir: Path, languages: list) -> None:
+    """Move the web pages written by write_pages into the site (folder by folder: renames)."""
+    for lang in languages:
+        made = folder / language_root(lang) / FOLDER
+        if made.is_dir():
+            os.replace(made, site_dir / language_root(lang) / FOLDER)
+
+
+def place(made: dict, site_dir: Path, pages: bool = True) -> None:
+    """Copy the PDFs into the site, and write the web pages unless they were written already
+    (the pipeline writes them beside the language builds: write_pages)."""
+    for briefs in made.values():
+        for brief in briefs.values():
+            if brief["pdf"]:
+                target = site_dir / brief["pdf"]["file"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(brief["pdf"]["cached"], target)
+    if pages:
+        write_pages(made, site_dir)

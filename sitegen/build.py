@@ -4,11 +4,12 @@
 2. Make what the pages need from the other outputs first: the PDF dossiers of every language
    and each person's brief (PDFs cached by content), whose page counts the pages show.
 3. Build the pages of each language, a strict MkDocs build from the same mkdocs.yml (SITE_LANG
-   sets theme.language): English into site_dir, the others into site_dir/<code>/. Where the
-   machine has more than one core, all at once in forked processes that inherit the checked
-   data, each into a folder of its own beside site_dir, moved in at the end.
+   sets theme.language): English into site_dir, the others into site_dir/<code>/; and the
+   briefs' web pages, which need only the data. Where the machine has more than one core, all
+   at once in forked processes that inherit the checked data, each into a folder of its own
+   beside site_dir, moved in at the end.
 4. Make what the languages share, once: search index, share images, open data, feed, the
-   dossiers and briefs copied in, the offline copy (sitegen/mkdocs_hook.py: finish_site).
+   dossiers and brief PDFs copied in, the offline copy (sitegen/mkdocs_hook.py: finish_site).
 
 The steps hand each other their results through sitegen/run.py. Warnings fail the build, as in
 `mkdocs build --strict`.
@@ -56,6 +57,17 @@ def _build_in_child(code: str, site_dir: Path, strict: bool, target: Path) -> No
     os._exit(0)
 
 
+def _write_briefs_in_child(folder: Path) -> None:
+    """The briefs' web pages of every language, forked beside the page builds (they need only the data)."""
+    from . import brief
+    try:
+        brief.write_pages(run.CURRENT.briefs, folder)
+    except Exception as error:  # noqa: BLE001 (the parent reports the failure and stops)
+        print(f"ERROR   -  briefs: {error}", flush=True)
+        os._exit(1)
+    os._exit(0)
+
+
 def staging_dir(site_dir: Path, code: str) -> Path:
     """Where a language is built beside the English one (outside site_dir, which the English build
     cleans; on the same disk, so that moving it in is a rename)."""
@@ -70,13 +82,13 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
     import multiprocessing
     import shutil
 
-    from . import mkdocs_hook
+    from . import brief, mkdocs_hook
     from .data import load
     previous_lang = os.environ.get("SITE_LANG")
     codes = [c for c in load(ROOT).language_codes() if not only or c in only or c == "en"]
     others = [c for c in codes if c != "en"]
     if parallel is None:
-        parallel = (os.cpu_count() or 1) > 1 and bool(others) and "fork" in multiprocessing.get_all_start_methods()
+        parallel = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
     timings, children = {}, []
     try:
         started = time.monotonic()
@@ -93,20 +105,23 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
         if parallel:  # 3. every language at once
             context = multiprocessing.get_context("fork")
             gc.freeze()  # the loaded data stays shared with the children, not copied page by page
-            for code in others:
-                shutil.rmtree(staging_dir(site_dir, code), ignore_errors=True)
-                child = context.Process(target=_build_in_child, args=(code, site_dir, strict, staging_dir(site_dir, code)))
+            jobs = [(code, _build_in_child, (code, site_dir, strict, staging_dir(site_dir, code))) for code in others]
+            jobs.append(("briefs", _write_briefs_in_child, (staging_dir(site_dir, "briefs"),)))
+            for name, target, args in jobs:
+                shutil.rmtree(staging_dir(site_dir, name), ignore_errors=True)
+                child = context.Process(target=target, args=args)
                 child.start()
-                children.append((code, child))
+                children.append((name, child))
             english = build_one("en", site_dir, strict)
             for _, child in children:
                 child.join()
-            failed = [code for code, child in children if child.exitcode != 0]
+            failed = [name for name, child in children if child.exitcode != 0]
             if failed:
                 raise Abort(f"the build of {', '.join(failed)} failed (see above)")
             for code in others:
                 os.replace(staging_dir(site_dir, code), site_dir / code)
-            timings[" + ".join(codes) + " (side by side)"] = time.monotonic() - started
+            brief.move_pages(staging_dir(site_dir, "briefs"), site_dir, codes)
+            timings[" + ".join(codes + ["briefs"]) + " (side by side)"] = time.monotonic() - started
         else:
             english = build_one("en", site_dir, strict)
             timings["en"] = time.monotonic() - started
@@ -114,16 +129,19 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
                 started = time.monotonic()
                 build_one(code, site_dir, strict)
                 timings[code] = time.monotonic() - started
+            started = time.monotonic()
+            brief.write_pages(run.CURRENT.briefs, site_dir)
+            timings["briefs"] = time.monotonic() - started
         started = time.monotonic()
         mkdocs_hook.finish_site(english, codes)  # 4. what the languages share
         timings["shared"] = time.monotonic() - started
     finally:
         run.start(run.Run())
-        for code, child in children:
+        for name, child in children:
             if child.is_alive():
                 child.terminate()
                 child.join()
-            shutil.rmtree(staging_dir(site_dir, code), ignore_errors=True)
+            shutil.rmtree(staging_dir(site_dir, name), ignore_errors=True)
         if previous_lang is None:
             os.environ.pop("SITE_LANG", None)
         else:

@@ -206,7 +206,7 @@ def _load(root: Path):
     articles = _need_mapping(articles or {}, "data/articles.yml", problems, "articles")
     problems += checks.check_articles(articles, article_lines, sources)
 
-    schema = checks.load_schema(root)
+    check_schema = checks.SchemaCheck(checks.load_schema(root), root / ".cache/schema-passed.json")
     today = dt.date.today().isoformat()
     withdrawn: dict = {}
     people_dir = root / checks.PEOPLE_DIR
@@ -234,7 +234,7 @@ def _load(root: Path):
             if not found:
                 withdrawn[file.stem] = record["withdrawn"]
             continue
-        found = list(checks.check_schema(record, lines, rel, schema))
+        found = list(check_schema(record, lines, rel))
         found += checks.check_placeholders(record, lines, rel)
         found += checks.check_dates(record, lines, rel)
         found += checks.check_site_days(record, lines, rel)
@@ -249,6 +249,7 @@ def _load(root: Path):
         records.append((rel, record, lines))
         if not found:
             record["slug"] = file.stem
+    check_schema.save()
     problems += checks.check_unique_names(records)
     problems += checks.check_former_slugs(records, withdrawn)
 

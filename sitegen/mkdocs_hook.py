@@ -444,7 +444,7 @@ def finish_site(config, languages: list) -> None:
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
     dossier.place(run.CURRENT.dossiers, site_dir)
-    brief.place(run.CURRENT.briefs, site_dir)
+    brief.place(run.CURRENT.briefs, site_dir, pages=not run.CURRENT.pipeline)  # the pipeline wrote the pages beside the builds
     root = (config["extra"].get("root_url") or config["site_url"]).rstrip("/")
     sitemaps = "".join(f"Sitemap: {root}/{'' if lang == render.LANG else lang + '/'}sitemap.xml\n" for lang in languages)
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemaps}", encoding="utf-8")
