@@ -64,6 +64,31 @@ def test_without_git_history_the_version_is_the_data_date_and_says_so(tmp_path):
     assert "no git history" in c["text"] and bibtex_fields(c["bibtex"])["version"] == "2026-12-06"
 
 
+def test_versions_follow_new_commits_and_renames(tmp_path):
+    """The history is read once per HEAD: a commit (or a rename) made since is seen at the next ask."""
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                       check=True, capture_output=True)
+    git("init", "-q")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/a.yml").write_text("a: 1\n")
+    (tmp_path / "other.txt").write_text("x\n")
+    git("add", "-A"), git("commit", "-qm", "one")
+    first = versions.last_change(str(tmp_path), ("data/a.yml",), "2026-12-06")
+    (tmp_path / "other.txt").write_text("y\n")
+    git("commit", "-qam", "two: another file")
+    assert versions.last_change(str(tmp_path), ("data/a.yml",), "2026-12-06") == first
+    git("mv", "data/a.yml", "data/b.yml"), git("commit", "-qm", "three: a rename")
+    for paths in (("data/a.yml",), ("data/b.yml",), ("data",)):
+        assert versions.last_change(str(tmp_path), paths, "2026-12-06").commit == last_commit_in(tmp_path, *paths)
+    assert versions.last_change(str(tmp_path), ("data/c.yml",), "2026-12-06").commit == ""
+
+
+def last_commit_in(root, *paths):
+    return subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h", "--", *paths],
+                          capture_output=True, text=True).stdout.strip()
+
+
 def test_corrections_are_shown_on_the_profile_the_corrections_page_and_in_the_feed(built_site, site_data):
     """Issue #23: a correction is data on the record, shown on the profile under "Corrections",
     on corrections.html (every one, newest first) and in the feed as its own kind of entry."""
