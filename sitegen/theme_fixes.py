@@ -81,12 +81,46 @@ def icon_links(html: str) -> str:
 
 
 def palette(html: str, label: str) -> str:
-    """The colour-scheme switch: its radios grouped and named as one control. It is a <form>
-    without a submit button in Material; a group does the same job (Material's script finds it
-    by data-md-component)."""
-    return _sub("palette group", r'<form class="md-header__option" data-md-component="palette">(.*?)</form>',
-                rf'<div class="md-header__option" data-md-component="palette" role="radiogroup" aria-label="{label}">\1</div>',
-                html, count=1, flags=re.S)
+    """The colour scheme: one toggle button, "Dark mode", pressed or not (Space and Enter work,
+    its name never contradicts what it shows). Material's radios stay, hidden from everyone, and
+    do the switching when the button clicks one (assets/javascripts/actions.js); they were a tab
+    stop of no size, each named for the other scheme. The button shows only where a script can
+    press it; the <form> without a submit button becomes a <div> (Material's script finds it by
+    data-md-component)."""
+    def button(match):
+        icons = "".join(re.findall(r'<span class="kz-i [^"]*" aria-hidden="true"></span>', match.group(1)))
+        if icons.count("<span") != 2:
+            raise ThemeChanged("theme fix 'palette button' expects two scheme icons: update sitegen/theme_fixes.py")
+        return (f'<div class="md-header__option kz-palette" data-md-component="palette" hidden>{match.group(1)}</div>'
+                f'<button type="button" class="md-header__button md-icon kz-scheme" aria-pressed="false" hidden>'
+                f'<span class="kz-visually-hidden">{label}</span>{icons}</button>')
+    return _sub("palette button", r'<form class="md-header__option" data-md-component="palette">(.*?)</form>',
+                button, html, count=1, flags=re.S)
+
+
+def drawer(html: str) -> str:
+    """The navigation drawer's hidden checkbox keeps one label, the menu icon, which opens it
+    without a script; with one, actions.js makes that label a real button (aria-expanded). The
+    overlay (an empty label) and the drawer's title (a second label) close it by a click that
+    actions.js handles."""
+    html = _sub("drawer overlay", re.escape('<label class="md-overlay" for="__drawer"></label>'),
+                '<div class="md-overlay" data-kz-drawer-close></div>', html, count=1)
+    if "md-nav--primary" in html:  # not on a page without the navigation (hide: navigation)
+        html = _sub("drawer title", r'<label class="md-nav__title" for="__drawer">(.*?)</label>',
+                    r'<div class="md-nav__title kz-drawer-title" data-kz-drawer-close>\1</div>', html, count=1, flags=re.S)
+    if 'class="md-nav md-nav--secondary"' in html:  # a table of contents: its titles were labels of its hidden toggle too
+        html = _sub("table of contents title", r'<label class="md-nav__title" for="__toc">(.*?)</label>',
+                    r'<div class="md-nav__title kz-toc-title" data-kz-toc-close>\1</div>', html, flags=re.S)
+    return html
+
+
+def landmarks(html: str, skip: str, banner: str) -> str:
+    """Nothing outside a landmark: the skip link in a navigation landmark of its own, and the
+    announcement bar (the ask and the language switcher) a named complementary landmark."""
+    html = _sub("skip landmark", re.escape('<div data-md-component="skip">'),
+                f'<div data-md-component="skip" role="navigation" aria-label="{skip}">', html, count=1)
+    return _sub("banner name", re.escape('<aside class="md-banner">'), f'<aside class="md-banner" aria-label="{banner}">',
+                html, count=1)
 
 
 def apply(html: str, ui) -> str:
@@ -96,4 +130,6 @@ def apply(html: str, ui) -> str:
     html = toggles(html, {"__drawer": ui("navigation"), "__search": ui("search_toggle"), "__toc": ui("table_of_contents")})
     html = menu_button(html, ui("navigation"))
     html = icon_links(html)
-    return palette(html, ui("colour_scheme"))
+    html = drawer(html)
+    html = landmarks(html, ui("skip_link"), ui("banner_label"))
+    return palette(html, ui("dark_mode"))

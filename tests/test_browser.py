@@ -315,6 +315,32 @@ def test_html_codesniffer_finds_no_wcag2aa_error(browser, server, one_of_each_ki
     assert not failures, "\n".join(failures[:40])
 
 
+ACE = __import__("pathlib").Path(__file__).parent / "tools/node_modules/accessibility-checker-engine/ace.js"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_ibm_equal_access_finds_no_violation(browser, server, one_of_each_kind, width):
+    """A third engine (IBM Equal Access, accessibility-checker-engine, policy IBM_Accessibility),
+    injected like HTML_CodeSniffer, offline: no violation on a page of each kind in each language,
+    at phone and desktop width (issue #24, 9: it flagged Material's drawer, skip link, banner and
+    colour-scheme markup on every page)."""
+    script = ACE.read_text(encoding="utf-8")
+    failures = []
+    context = new_context(browser, server, bypass_csp=True, viewport={"width": width, "height": 900})
+    for path in one_of_each_kind:
+        visit = Visit(context, server)
+        visit.open(path)
+        visit.page.add_script_tag(content=script)
+        found = visit.page.evaluate("""async () => {
+            const report = await new ace.Checker().check(document, ["IBM_Accessibility"]);
+            return report.results.filter(r => r.value[0] === "VIOLATION" && r.value[1] === "FAIL")
+                .map(r => r.ruleId + ": " + r.message + " at " + (r.snippet || r.path.dom).slice(0, 120)); }""")
+        failures += [f"{path} ({width}px): {f}" for f in found]
+        visit.page.close()
+    context.close()
+    assert not failures, "\n".join(failures[:40])
+
+
 VISIBLE = """el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
   const hidden = el.closest('[aria-hidden="true"], [hidden], [inert]');
   return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && r.bottom > -2000 &&
@@ -356,18 +382,51 @@ def test_the_drawer_opens_from_the_keyboard_takes_focus_and_closes_on_escape(bro
     assert drawer_links.count() > 3
     assert page.evaluate("() => [...document.querySelectorAll('.md-sidebar--primary a')]"
                          ".every(a => getComputedStyle(a).visibility === 'hidden')"), "a closed drawer is still in the tab order"
-    menu = page.locator("label.kz-menu")
+    menu = page.locator("button.kz-menu")  # a <label> without a script; a button with one (issue #24, 9)
+    assert menu.get_attribute("aria-expanded") == "false"
     menu.focus()
     page.keyboard.press("Enter")
     page.wait_for_timeout(400)
     assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"), "focus did not move into the drawer"
+    assert menu.get_attribute("aria-expanded") == "true"
     page.keyboard.press("Escape")
     page.wait_for_timeout(400)
-    assert page.evaluate("document.activeElement.matches('label.kz-menu')"), "Escape did not return focus to the menu"
+    assert page.evaluate("document.activeElement.matches('button.kz-menu')"), "Escape did not return focus to the menu"
     assert not page.evaluate("document.getElementById('__drawer').checked")
     page.keyboard.press(" ")
     page.wait_for_timeout(400)
     assert page.evaluate("document.getElementById('__drawer').checked"), "Space does not open the drawer"
+    page.mouse.click(350, 400)  # the overlay beside the drawer (a <div> now: no empty label)
+    page.wait_for_timeout(400)
+    assert not page.evaluate("document.getElementById('__drawer').checked"), "a click beside the drawer does not close it"
+    assert page.evaluate("document.querySelectorAll('label[for=\"__drawer\"]').length") == 0
+    context.close()
+
+
+def test_the_colour_scheme_is_one_toggle_button_that_space_and_enter_switch(browser, server):
+    """Issue #24, 9: a button named "Dark mode", pressed or not, instead of two radios of no size
+    each named for the other scheme; Space and Enter switch it, and the choice is kept."""
+    context = new_context(browser, server)
+    visit = Visit(context, server)
+    visit.open("people/maks-bokayev.html")
+    page = visit.page
+    scheme = page.locator("button.kz-scheme")
+    assert scheme.is_visible() and scheme.get_attribute("aria-pressed") == "false"
+    assert scheme.evaluate("el => el.textContent.trim()") == "Dark mode"
+    assert page.evaluate("[...document.querySelectorAll('input.md-option')].every(i => i.offsetParent === null)"), \
+        "Material's radios are still reachable"
+    scheme.focus()
+    page.keyboard.press(" ")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert scheme.get_attribute("aria-pressed") == "true"
+    visit.open("letter.html")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate", "the choice is not kept"
+    assert page.locator("button.kz-scheme").get_attribute("aria-pressed") == "true"
+    page.locator("button.kz-scheme").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     context.close()
 
 
