@@ -2,8 +2,8 @@
 
 Material renders these parts from partials we do not copy (copies would have to follow every
 theme release); each fix below is a small, exact rewrite of what the theme writes, and
-tests/test_checkers.py runs the checkers that asked for it (the W3C Nu checker,
-HTML_CodeSniffer, axe, a keyboard walk). What cannot be fixed this way is listed in the
+tests/test_checkers.py and tests/test_browser.py run the checkers that asked for it (the W3C
+Nu checker, HTML_CodeSniffer, axe, IBM Equal Access, a keyboard walk). What cannot be fixed this way is listed in the
 accessibility statement (docs/accessibility.md).
 
 Every rewrite must find what it rewrites: if a Material upgrade changes its markup, the build
