@@ -104,8 +104,7 @@ def define_env(env):
 
     @env.macro
     def letter_title() -> str:
-        title = translated_letter().get("title")
-        return title.text if title else current().letter.title
+        return helpers.letter_title()
 
     @env.macro
     def letter_byline() -> str:
@@ -132,7 +131,7 @@ def define_env(env):
 
     @env.macro
     def data_downloads() -> str:
-        from sitegen.exports import CSV_FIELDS
+        from sitegen.csv_fields import CSV_FIELDS
         return html("components/data-downloads.html", fields=CSV_FIELDS)
 
     @env.macro

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yaml_source
+from .csv_fields import CSV_FIELDS
 
 TRANSLATIONS_DIR = "translations"
 
@@ -167,6 +168,12 @@ def english_texts(site) -> list:
     share = site.actions["share"]  # the email itself stays in English: PACE works in English and French
     for key in ("text", "text_other", "text_default"):
         out.append((f"actions share.{key}", share[key]))
+    out.append(("publication footer", site.publication["footer"]))
+    for source_id, source in site.sources.items():
+        if source.get("note"):
+            out.append((f"sources {source_id}.note", _en(source["note"])))
+    for name, _type, doc in CSV_FIELDS:
+        out.append((f"people.csv {name}", doc))
     return out
 
 

@@ -164,6 +164,7 @@ class Helpers:
         # A headline keeps its own language (a described title is in English): marked where it is not the page's.
         title_lang = "en" if source.get("described") else source.get("language") or "en"
         out["title_lang"] = title_lang if title_lang != self.lang else None
+        out["publisher_lang"] = LANG if self.lang != LANG else None  # data/sources.yml names publishers in English
         if source_id == "letter" and anchor:
             out["paragraph"] = int(anchor[1:])
         return out
@@ -342,6 +343,22 @@ class Helpers:
         head = self.ui(key, number=article["number"], part=article.get("part"), code=article["code"])
         title = (article.get("title") or {}).get(self.lang) or article["title"]["en"]
         return f"{head}: {title}"
+
+    def letter_title(self) -> str:
+        """The letter's title in the reader's language (the English where it has no translation)."""
+        site = self.get_site()
+        title = site.languages[self.lang].letter.get("title") if self.lang != LANG else None
+        return title.text if title else site.letter.title
+
+    def article_name_marked(self, article: dict) -> Markup:
+        """The same for a page's text: a title with no translation in the reader's language shows
+        in English, marked lang="en" (and the page says some texts are in English)."""
+        key = "case_article_part" if article.get("part") else "case_article"
+        head = escape(self.ui(key, number=article["number"], part=article.get("part"), code=article["code"]))
+        own = (article.get("title") or {}).get(self.lang)
+        if own or self.lang == LANG:
+            return head + Markup(": ") + escape(own or article["title"]["en"])
+        return head + Markup(': <span lang="en" class="kz-fallback">') + escape(article["title"]["en"]) + Markup("</span>")
 
     def article_url(self, article_id: str) -> str:
         return f"articles/{article_id}.html"
@@ -593,14 +610,15 @@ class Helpers:
                     page=page, person=person, with_aliases=aliases))
             return cards[key]
 
-        env.filters.update(article_name=self.article_name, term_words=self.term_words, decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
+        env.filters.update(article_name=self.article_name_marked, article_name_plain=self.article_name, term_words=self.term_words, decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
                            shared=shared, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
                            card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, brief_urls=self.brief_urls, interface_unreviewed=self.interface_unreviewed, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
-                           data_date=self.data_date, site=self.get_site, site_url=self.site_url)
+                           data_date=self.data_date, site=self.get_site, site_url=self.site_url,
+                           letter_title=self.letter_title)
 
 
 def component_env(get_site, config, lang: str | None = None) -> jinja2.Environment:

@@ -88,6 +88,32 @@ def test_nothing_in_data_is_left_untranslated_or_stale(site_data):
         assert len(language.names) == len(site_data.people), f"{code}: a name in Cyrillic for everyone"
 
 
+ADDRESS = re.compile(r"https?://\S+")
+
+
+def test_english_on_a_translated_page_is_marked_as_english(built_site):
+    """Issue #24, 2 (WCAG 3.1.2): a screen reader reads a passage in the voice of its `lang`. No
+    passage of 40 or more Latin letters, mostly Latin (addresses aside), sits in a Russian or
+    Kazakh element: source titles and publishers, the licence line, article titles, column
+    descriptions and every English fallback carry lang="en". The theme's title bar and menu
+    show a page's title as plain text; only they are left out."""
+    failures = []
+    for code in ("ru", "kk"):
+        for page in sorted((built_site / code).rglob("*.html")):
+            doc = soup(page)
+            for text in doc.find_all(string=True):
+                if text.parent.name in ("script", "style", "code", "pre", "title") or text.find_parent(class_="md-ellipsis"):
+                    continue
+                plain = ADDRESS.sub("", text)
+                latin, cyrillic = len(re.findall(r"[A-Za-z]", plain)), len(re.findall(r"[\u0400-\u04ff]", plain))
+                if latin < 40 or latin <= cyrillic:
+                    continue
+                owner = text.find_parent(attrs={"lang": True})
+                if owner is None or owner["lang"] == code:
+                    failures.append(f"{page.relative_to(built_site)}: {plain.strip()[:80]}")
+    assert not failures, f"{len(failures)} unmarked English passages:\n" + "\n".join(failures[:30])
+
+
 def test_translated_pages_say_they_are_unreviewed_and_link_the_english(built_site):
     for code in ("ru", "kk"):
         for rel in ("index.html", "about.html", "people/aron-atabek.html", "letter.html", "since.html"):
