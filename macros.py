@@ -168,6 +168,7 @@ def define_env(env):
 
 
 def name_pattern(name: str) -> str:
-    """A name in Russian or Kazakh as it may be declined in a sentence: each word's stem, any ending."""
+    """A name in Russian or Kazakh as it may be declined in a sentence: each word's stem, any
+    ending, any case of its first letter («Семья Храпуновых» in «семьи Храпуновых»)."""
     words = [re.escape(w[:-2] if len(w) > 4 else w) + r"\w*" for w in name.split()]
-    return r"\s+".join(words)
+    return "(?i:" + r"\s+".join(words) + ")"

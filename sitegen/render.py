@@ -106,6 +106,15 @@ class Helpers:
             return self.ui("date_month", month=self.ui("months")[int(parts[1]) - 1], year=parts[0])
         return self.ui("date_day", day=int(parts[2]), month=self.ui("months_day")[int(parts[1]) - 1], year=parts[0])
 
+    def fmt_date_as_of(self, text: str) -> str:
+        """A date as the object of "as of", in the form the language gives it there."""
+        parts = str(text).split("-")
+        if len(parts) == 1:
+            return self.ui("date_year_as_of", year=parts[0])
+        if len(parts) == 2:
+            return self.ui("date_month_as_of", month=self.ui("months_as_of")[int(parts[1]) - 1], year=parts[0])
+        return self.ui("date_day_as_of", day=int(parts[2]), month=self.ui("months_day_as_of")[int(parts[1]) - 1], year=parts[0])
+
     # -- data texts in the reader's language ---------------------------------------------
     def text(self, value, person=None) -> tuple:
         """(text, how): how is "en" (the English, authoritative), "reviewed" or "draft" (a
@@ -292,7 +301,7 @@ class Helpers:
                 latest = update
         date = self.fmt_date(as_of)
         from_letter = latest is None
-        when = self.ui("status_as_of", date=date) if from_letter else date
+        when = self.ui("status_as_of", date=self.fmt_date_as_of(as_of)) if from_letter else date
         label = self.ui(f"states.{state}")
         end = self.end_words(now.end) if now.end else None
         if now.basis == "term-ended":
@@ -307,7 +316,7 @@ class Helpers:
                 "badge": state if now.current else now.basis,
                 "date": date, "as_of": as_of, "source": now.source, "note": status.get("note") if status["as_of"] == as_of else None,
                 "text": latest["text"] if latest else None, "also": (latest or {}).get("also") or [],
-                "from_letter": from_letter, "when": when, "phrase": phrase, "held": now.current and state in timeline.HELD,
+                "from_letter": from_letter, "date_as_of": self.fmt_date_as_of(as_of), "when": when, "phrase": phrase, "held": now.current and state in timeline.HELD,
                 "later_news": timeline.later_news(person), "end": now.end, "end_words": end, "running": now.running,
                 # The date beside the state in previews: an ended term's end, else the report's date.
                 "headline_date": end if now.basis == "term-ended" else when,
@@ -611,7 +620,7 @@ class Helpers:
             return cards[key]
 
         env.filters.update(article_name=self.article_name_marked, article_name_plain=self.article_name, term_words=self.term_words, decision_name=self.decision_name, tr=self.marked, plain=self.plain, person_name=self.name,
-                           shared=shared, fmt_date=self.fmt_date, href=href, initials=self.initials, letter_plain=letter_plain)
+                           shared=shared, fmt_date=self.fmt_date, fmt_date_as_of=self.fmt_date_as_of, href=href, initials=self.initials, letter_plain=letter_plain)
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,

@@ -114,6 +114,21 @@ def test_english_on_a_translated_page_is_marked_as_english(built_site):
     assert not failures, f"{len(failures)} unmarked English passages:\n" + "\n".join(failures[:30])
 
 
+def test_dates_after_as_of_take_the_languages_form(built_site):
+    """Issue #24, 5: Kazakh puts "as of" dates in the locative («2017 жылғы қазандағы жағдай
+    бойынша», never «қазан жағдай бойынша»); Russian says «по состоянию на 6 декабря 2026 года»."""
+    kazakh, russian = [], []
+    for page in (built_site / "kk").rglob("*.html"):
+        text = soup(page).get_text(" ")
+        kazakh += [m.group(0) for m in re.finditer(r"(\S+)\s+жағдай бойынша", text)
+                   if not re.search(r"(дағы|дегі|тағы|тегі|жылғы)$", m.group(1))]
+    for page in (built_site / "ru").rglob("*.html"):
+        text = soup(page).get_text(" ")
+        russian += [m.group(0) for m in re.finditer(r"по состоянию на (\d+ \w+ \d{4}(?! года)|\w+ \d{4}(?! года)|\d{4}(?! год))", text)]
+    assert not kazakh, sorted(set(kazakh))[:10]
+    assert not russian, sorted(set(russian))[:10]
+
+
 def test_translated_pages_say_they_are_unreviewed_and_link_the_english(built_site):
     for code in ("ru", "kk"):
         for rel in ("index.html", "about.html", "people/aron-atabek.html", "letter.html", "since.html"):

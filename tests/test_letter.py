@@ -1,6 +1,8 @@
 """The letter page: the seed word for word, stable anchors, every name linked, honest links."""
 import re
 
+import pytest
+
 from conftest import ROOT, soup
 
 SEED = ROOT / "data/letter/open-letter-2017.txt"
@@ -60,6 +62,16 @@ def test_every_person_is_linked_from_the_letter_in_their_paragraphs(built_site, 
             links = doc.find(id=f"p{number}").find_all("a", href=f"people/{person['slug']}.html")
             assert links, f"{person['name']} is not linked in paragraph {number}"
             assert all(a.get_text() == person["name"] for a in links)
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_every_person_is_linked_from_the_translated_letter_whatever_the_case_ending(built_site, site_data, code):
+    """Issue #24, 5: a name is linked however the sentence declines it, capital or not
+    («семьи Храпуновых» for «Семья Храпуновых»)."""
+    doc = soup(built_site / code / "letter.html")
+    missing = [f"{person['slug']} in paragraph {number}" for person in site_data.people for number in person["letter_paragraphs"]
+               if not doc.find(id=f"p{number}").find_all("a", href=f"people/{person['slug']}.html")]
+    assert not missing, missing
 
 
 def test_stripped_links_point_to_the_listed_sources_or_stay_plain(built_site, site_data):
