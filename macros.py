@@ -162,7 +162,8 @@ def define_env(env):
                     target = f"people/{person['slug']}.md"
                     pattern = re.escape(tr(person["name"])) if not found else name_pattern(helpers.name(person))
                     text = re.sub(rf"(?<![\w\[]){pattern}(?!\w)", lambda m, target=target: f"[{m.group(0)}]({target})", text)
-            marks = f"#p{number}" + (" lang=en" if translation is not None and helpers.lang != "en" and not found else "")
+            marks = f"#p{number}" + (" lang=en" if translation is not None and helpers.lang != "en" and not found else "") \
+                + (" .kz-draft-letter" if found and not found.reviewed else "")
             out.append(f"{text}\n{{: {marks} }}")
         return "\n\n".join(out)
 

@@ -68,10 +68,15 @@ def translations(code: str) -> int:
     print(f"# {len(todo)} texts of data/ have no {code} translation (key: English):")
     for where, key, text in todo:
         print(f"{key}: {text}    # {where}")
-    stale = i18n.stale(lang, site)
+    stale = i18n.stale(lang, site) + i18n.stale_letter(lang, site)
     print(f"# {len(stale)} translations match no current English text (the English changed): retranslate or remove")
     for source, key in stale:
         print(f"{source}: {key}")
+    todo = i18n.unreviewed(lang, site)
+    print(f"# {len(todo)} files hold texts no fluent speaker has reviewed yet (mark each: "
+          "reviewed: {by: <your handle or a pseudonym>, date: YYYY-MM-DD}):")
+    for source, what in todo:
+        print(f"{source}: {what}")
     return 0
 
 

@@ -440,9 +440,23 @@ def check_translations(lang, strings, slugs, sources, root):
     for path in sorted(people_dir.glob("*.yml")) if people_dir.exists() else []:
         if path.stem not in slugs:
             yield Problem(f"{base}/people/{path.name}", 1, "(file)", f"no record data/people/{path.name} — rename or remove this translation")
+    for source, key, problem in lang.review_problems:
+        yield Problem(source, _line_of_key(Path(root) / source, key), f"{key}.reviewed" if key not in ("_reviewed", "reviewed", "translation.reviewed") else key, problem)
     for slug, name in lang.names.items():
         if name.get("source") and name["source"] not in sources:
             yield Problem(f"{base}/people/{slug}.yml", 1, "name.source", f"unknown source {name['source']!r} — use an id from data/sources.yml")
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    """The line of a translation file where `key:` is written (1 if not found)."""
+    last = key.split(".")[-1]
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.match(rf"\s*{re.escape(last)}:", line):
+                return number
+    except OSError:
+        pass
+    return 1
 
 
 def _flat(node, prefix=""):

@@ -14,8 +14,10 @@ changes, its translation no longer matches, the English shows (marked lang="en")
 build lists the translation as stale. A prose page records the fingerprint of the English
 page it was made from (`translation.from`); when that page changes, the translation still
 shows, with a note that it may be out of date. Every translated text says whether a fluent
-speaker has reviewed it (`reviewed: true`); until then its page says so.
-`python -m sitegen translations ru` lists what is missing or stale, with the English.
+speaker has reviewed it: `reviewed: false`, or who and when, `reviewed: {by: <a handle or a
+pseudonym>, date: YYYY-MM-DD}` (kept in the repository, never shown on a page: reviewing for
+this site can be risky). Until then its page names what is not yet reviewed.
+`python -m sitegen translations ru` lists what is missing, stale or not yet reviewed, with the English.
 """
 from __future__ import annotations
 
@@ -50,6 +52,19 @@ class Text:
     reviewed: bool
 
 
+REVIEW_FIX = "say who reviewed it and when — reviewed: {by: <your handle or a pseudonym>, date: YYYY-MM-DD}, or reviewed: false"
+
+
+def review_of(value) -> tuple:
+    """(reviewed, problem) of a `reviewed:` value: false (or absent), or {by, date}."""
+    if value is None or value is False:
+        return False, None
+    if isinstance(value, dict) and set(value) == {"by", "date"} and str(value["by"]).strip() \
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value["date"])):
+        return True, None
+    return False, REVIEW_FIX
+
+
 @dataclass
 class Language:
     """One language's translations, as loaded from translations/<code>/."""
@@ -62,6 +77,9 @@ class Language:
     unused: list = field(default_factory=list)     # (file, fingerprint): translations of no current English text
     letter: dict = field(default_factory=dict)     # fingerprint -> Text; "title" too
     docs: dict = field(default_factory=dict)       # docs path -> (meta, body)
+    review_problems: list = field(default_factory=list)  # (file, key, problem): a `reviewed:` that says not who or when
+    seen: list = field(default_factory=list)        # (file, fingerprint) of every data text translated
+    letter_seen: list = field(default_factory=list)  # (file, fingerprint) of every letter paragraph translated
 
     def text(self, english: str, slug: str | None = None):
         """The translation of an English text: a person's texts come from that person's file
@@ -103,10 +121,17 @@ def _front_matter(path: Path) -> tuple:
         raise FileProblem(_relative(path), error.line + 1, f"front matter: {error.message}") from None
 
 
-def _texts(entries, source: str, into: dict, seen: list):
+def _reviewed(value, source: str, key: str, problems: list) -> bool:
+    reviewed, problem = review_of(value)
+    if problem:
+        problems.append((source, key, problem))
+    return reviewed
+
+
+def _texts(entries, source: str, into: dict, seen: list, problems: list):
     for key, entry in (entries or {}).items():
         if isinstance(entry, dict) and isinstance(entry.get("text"), str) and entry["text"].strip():
-            into[str(key)] = Text(entry["text"], bool(entry.get("reviewed")))
+            into[str(key)] = Text(entry["text"], _reviewed(entry.get("reviewed"), source, str(key), problems))
             seen.append((source, str(key)))
 
 
@@ -114,25 +139,32 @@ def load_language(root: Path, code: str) -> Language:
     base = Path(root) / TRANSLATIONS_DIR / code
     lang = Language(code)
     seen: list = []
+    problems = lang.review_problems
     if (base / "strings.yml").exists():
         strings = _read(base / "strings.yml")
-        lang.strings_reviewed = bool(strings.pop("_reviewed", False))
+        lang.strings_reviewed = _reviewed(strings.pop("_reviewed", False), f"{TRANSLATIONS_DIR}/{code}/strings.yml", "_reviewed", problems)
         lang.strings = strings
     for path in sorted((base / "people").glob("*.yml")) if (base / "people").exists() else []:
-        record = _read(path)
+        record, source = _read(path), path.relative_to(root).as_posix()
         if isinstance(record.get("name"), dict):
-            lang.names[path.stem] = record["name"]
-        _texts(record.get("texts"), path.relative_to(root).as_posix(), lang.people.setdefault(path.stem, {}), seen)
+            lang.names[path.stem] = dict(record["name"], reviewed=_reviewed(record["name"].get("reviewed"), source, "name", problems))
+        _texts(record.get("texts"), source, lang.people.setdefault(path.stem, {}), seen, problems)
     if (base / "texts.yml").exists():
-        _texts(_read(base / "texts.yml").get("texts"), f"{TRANSLATIONS_DIR}/{code}/texts.yml", lang.texts, seen)
+        _texts(_read(base / "texts.yml").get("texts"), f"{TRANSLATIONS_DIR}/{code}/texts.yml", lang.texts, seen, problems)
     if (base / "letter.yml").exists():
-        letter = _read(base / "letter.yml")
-        _texts(letter.get("paragraphs"), f"{TRANSLATIONS_DIR}/{code}/letter.yml", lang.letter, [])
+        letter, source = _read(base / "letter.yml"), f"{TRANSLATIONS_DIR}/{code}/letter.yml"
+        letter_seen: list = []
+        _texts(letter.get("paragraphs"), source, lang.letter, letter_seen, problems)
+        lang.letter_seen = letter_seen
         if isinstance(letter.get("title"), dict):
-            lang.letter["title"] = Text(letter["title"]["text"], bool(letter["title"].get("reviewed")))
-        lang.letter["_reviewed"] = Text("", bool(letter.get("reviewed")))
+            lang.letter["title"] = Text(letter["title"]["text"], _reviewed(letter["title"].get("reviewed"), source, "title", problems))
+        lang.letter["_reviewed"] = Text("", _reviewed(letter.get("reviewed"), source, "reviewed", problems))
     for path in sorted((base / "docs").rglob("*.md")) if (base / "docs").exists() else []:
-        lang.docs[path.relative_to(base / "docs").as_posix()] = _front_matter(path)
+        meta, body = _front_matter(path)
+        translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else None
+        if translation is not None:
+            translation["reviewed"] = _reviewed(translation.get("reviewed"), path.relative_to(root).as_posix(), "translation.reviewed", problems)
+        lang.docs[path.relative_to(base / "docs").as_posix()] = (meta, body)
     lang.seen = seen
     return lang
 
@@ -198,6 +230,41 @@ def stale(lang: Language, site) -> list:
     return out
 
 
+def stale_letter(lang: Language, site) -> list:
+    """Letter paragraphs translated from an English paragraph the letter no longer has."""
+    current = {fingerprint(paragraph) for paragraph in site.letter.paragraphs}
+    return [(source, key) for source, key in lang.letter_seen if key not in current]
+
+
+def unreviewed(lang: Language, site) -> list:
+    """What no fluent speaker has reviewed yet, file by file: (file, what). A person's texts are
+    listed per person, as they are translated per person."""
+    base = f"{TRANSLATIONS_DIR}/{lang.code}"
+    out = []
+    if not lang.strings_reviewed:
+        out.append((f"{base}/strings.yml", "the interface strings (headings, labels, buttons)"))
+    for slug in sorted(set(lang.people) | set(lang.names)):
+        texts = [key for key, text in lang.people.get(slug, {}).items() if not text.reviewed]
+        name = lang.names.get(slug)
+        parts = (["the name's spelling"] if name and not name.get("reviewed") else []) + \
+            ([f"{len(texts)} texts: {', '.join(texts)}"] if texts else [])
+        if parts:
+            out.append((f"{base}/people/{slug}.yml", "; ".join(parts)))
+    texts = [key for key, text in lang.texts.items() if not text.reviewed]
+    if texts:
+        out.append((f"{base}/texts.yml", f"{len(texts)} texts: {', '.join(texts)}"))
+    paragraphs = [key for key, text in lang.letter.items() if not key.startswith("_") and key != "title" and not text.reviewed]
+    title = lang.letter.get("title")
+    if paragraphs or (title and not title.reviewed):
+        out.append((f"{base}/letter.yml", ", ".join((["the title"] if title and not title.reviewed else [])
+                                                    + ([f"{len(paragraphs)} paragraphs"] if paragraphs else []))))
+    for page, (meta, _body) in sorted(lang.docs.items()):
+        translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+        if not translation.get("reviewed"):
+            out.append((f"{base}/docs/{page}", "the page"))
+    return out
+
+
 def missing(lang: Language, site) -> list:
     """English texts with no translation in this language, per person where texts are per
     person: (where, fingerprint, text)."""
@@ -212,7 +279,11 @@ def missing(lang: Language, site) -> list:
 
 def summary(lang: Language, site) -> str:
     """One line for the build log: how much of a language is translated, reviewed, stale."""
-    texts = [t for person in lang.people.values() for t in person.values()] + list(lang.texts.values())
-    unreviewed = sum(1 for t in texts if not t.reviewed)
-    return (f"translations {lang.code}: {len(texts)} texts, {unreviewed} not yet reviewed, "
-            f"{len(missing(lang, site))} missing, {len(stale(lang, site))} stale (make translations TO={lang.code})")
+    texts = [t for person in lang.people.values() for t in person.values()] + list(lang.texts.values()) \
+        + [t for key, t in lang.letter.items() if not key.startswith("_")]
+    names = list(lang.names.values())
+    return (f"translations {lang.code}: {len(texts)} texts and {len(names)} names, "
+            f"{sum(1 for t in texts if not t.reviewed) + sum(1 for n in names if not n.get('reviewed'))} not yet reviewed, "
+            f"interface {'reviewed' if lang.strings_reviewed else 'not yet reviewed'}, "
+            f"{len(missing(lang, site))} missing, {len(stale(lang, site)) + len(stale_letter(lang, site))} stale "
+            f"(make translations TO={lang.code})")

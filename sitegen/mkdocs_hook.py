@@ -277,10 +277,13 @@ CITED_PAGES = {"letter.md": "letter", "since.md": "since"}  # profiles carry the
 
 def translation_note(html: str, page, config) -> str:
     helpers = _build["helpers"]
-    notes, fallback = [], False
+    notes, fallback, unreviewed = [], False, []
     translation = page.meta.get("translation")
     if translation:
-        notes.append(helpers.ui("note_reviewed" if translation.get("reviewed") else "note_draft"))
+        if translation.get("reviewed"):
+            notes.append(helpers.ui("note_reviewed"))
+        else:
+            unreviewed.append("note_part_page")
         english = Path(config["docs_dir"]) / page.file.src_uri
         if english.exists() and translation.get("from") != i18n.fingerprint(english.read_text(encoding="utf-8")):
             notes.append(helpers.ui("note_stale"))
@@ -290,10 +293,16 @@ def translation_note(html: str, page, config) -> str:
     else:
         fallback = True
         notes.append(helpers.ui("note_fallback_page"))
-    if 'class="kz-draft"' in html and helpers.ui("note_draft") not in notes:
-        notes.append(helpers.ui("note_draft"))
-    if helpers.ui("note_draft") not in notes and not site().languages[_build["lang"]].strings_reviewed:
-        notes.append(helpers.ui("note_draft_interface"))  # the headings, labels and buttons of every page
+    # What on the page no fluent speaker has reviewed yet, each named (its markers: render.Helpers.marked,
+    # components/person.html, macros.letter_text).
+    for marker, part in (('class="kz-draft-name"', "note_part_name"), ('class="kz-draft"', "note_part_texts"),
+                         ('class="kz-draft-letter"', "note_part_letter")):
+        if marker in html:
+            unreviewed.append(part)
+    if not site().languages[_build["lang"]].strings_reviewed:
+        unreviewed.append("note_part_interface")  # the headings, labels and buttons of every page
+    if unreviewed:
+        notes.insert(0, helpers.ui("note_unreviewed", parts="; ".join(helpers.ui(part) for part in unreviewed)))
     if 'class="kz-fallback"' in html and not fallback:
         notes.append(helpers.ui("note_fallback_texts"))
     if not notes:

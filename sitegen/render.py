@@ -144,6 +144,13 @@ class Helpers:
             return Markup('<span class="kz-draft">') + escape(text) + Markup("</span>")
         return escape(text)
 
+    def name_reviewed(self, person) -> bool:
+        """Has a fluent speaker reviewed the name's spelling in this language (English: always)?"""
+        if self.lang == LANG:
+            return True
+        translated = self.get_site().languages[self.lang].names.get(person["slug"])
+        return bool(translated and translated.get("reviewed"))
+
     def name(self, person) -> str:
         """The person's name in the script of the reader's language (English where none is recorded)."""
         if self.lang != LANG:
@@ -627,7 +634,7 @@ class Helpers:
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
                            card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, brief_urls=self.brief_urls, interface_unreviewed=self.interface_unreviewed, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url,
-                           letter_title=self.letter_title)
+                           letter_title=self.letter_title, name_reviewed=self.name_reviewed)
 
 
 def component_env(get_site, config, lang: str | None = None) -> jinja2.Environment:

@@ -1,7 +1,10 @@
 """Three languages: the same pages in English, Russian and Kazakh, each saying what it is."""
 import json
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,7 +218,8 @@ def test_a_missing_translation_shows_the_english_marked_with_a_note(tmp_path):
     record["texts"].pop(i18n.fingerprint(english))
     path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
     reviewed = project / "translations/ru/docs/about.md"
-    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true", 1), encoding="utf-8")
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: {by: a-reviewer, date: 2026-12-06}", 1),
+                        encoding="utf-8")
     (project / "translations/kk/docs/sources.md").unlink()
     out = tmp_path / "site"
     assert_built(build(project, out))
@@ -226,8 +230,8 @@ def test_a_missing_translation_shows_the_english_marked_with_a_note(tmp_path):
     assert yaml.safe_load((project / "translations/ru/strings.yml").read_text(encoding="utf-8"))["note_fallback_texts"] in note
     about = soup(out / "ru/about.html").select_one("aside.kz-translation-note").get_text()
     strings = yaml.safe_load((project / "translations/ru/strings.yml").read_text(encoding="utf-8"))
-    assert strings["note_draft"] not in about and strings["note_reviewed"] in about, "a reviewed page says it is reviewed"
-    assert strings["note_draft_interface"] in about, "and that its interface is not, while strings.yml is not reviewed"
+    assert strings["note_part_page"] not in about and strings["note_reviewed"] in about, "a reviewed page says it is reviewed"
+    assert strings["note_part_interface"] in about, "and that its interface is not, while strings.yml is not reviewed"
     untranslated = soup(out / "kk/sources.html")
     assert untranslated.select_one("div[lang=en]") is not None
     # and the English it came from is now listed as stale when it changes
@@ -236,6 +240,52 @@ def test_a_missing_translation_shows_the_english_marked_with_a_note(tmp_path):
     from sitegen import data as data_module
     site = data_module.load(project)
     assert i18n.stale(site.languages["ru"], site), "a translation of changed English is listed as stale"
+
+
+REVIEWED = "reviewed: {by: test-reviewer, date: 2026-12-06}"
+
+
+def test_the_notice_names_what_is_unreviewed_and_goes_when_nothing_is(tmp_path):
+    """Issue #24, 3: a reviewer marks a text reviewed with who and when (never shown); a page's
+    notice names what on it is still unreviewed, and a page with nothing unreviewed has none."""
+    project = copy_project(tmp_path / "p")
+    ru = project / "translations/ru"
+    for path in [p for p in ru.rglob("*") if p.suffix in (".yml", ".md")]:
+        if path.name != "aron-atabek.yml":  # everything reviewed, but for one person's texts
+            path.write_text(path.read_text(encoding="utf-8").replace("reviewed: false", REVIEWED), encoding="utf-8")
+    atabek = ru / "people/aron-atabek.yml"
+    atabek.write_text(re.sub(r"^(name: \{.*?)reviewed: false", rf"\1{REVIEWED}", atabek.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
+    strings = ru / "strings.yml"
+    strings.write_text(strings.read_text(encoding="utf-8").replace("_reviewed: false", f"_{REVIEWED}"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "-d", str(out), "--lang", "ru", "--no-dossiers"],
+                            cwd=project, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert_built(result)
+    text = yaml.safe_load(strings.read_text(encoding="utf-8"))
+    for page in ("people/maks-bokayev.html", "about.html", "letter.html", "people/status/released.html", "404.html"):
+        note = soup(out / "ru" / page).select_one("aside.kz-translation-note")
+        assert note is None or text["note_unreviewed"].split(":")[0] not in note.get_text(), f"{page}: nothing is unreviewed"
+    note = soup(out / "ru/people/aron-atabek.html").select_one("aside.kz-translation-note").get_text(" ")
+    assert text["note_part_texts"] in note
+    assert not any(text[part] in note for part in ("note_part_name", "note_part_interface", "note_part_letter", "note_part_page"))
+    assert "test-reviewer" not in (out / "ru/people/aron-atabek.html").read_text(encoding="utf-8"), "who reviewed is never shown"
+
+
+def test_reviewed_true_alone_is_refused_with_where_and_how_to_say_who_and_when(tmp_path):
+    from sitegen import data as data_module
+    project = copy_project(tmp_path / "p")
+    path = project / "translations/ru/people/maks-bokayev.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith("  ") and "reviewed: false" in line)
+    key = lines[number - 1].split(":")[0].strip()
+    lines[number - 1] = lines[number - 1].replace("reviewed: false", "reviewed: true")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(data_module.DataError) as caught:
+        data_module.load(project)
+    problems = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(f"translations/ru/people/maks-bokayev.yml:{number}: {key}.reviewed: ") and "by:" in p and "date:" in p
+               for p in problems), problems
 
 
 @pytest.mark.parametrize("code", ["ru", "kk"])
