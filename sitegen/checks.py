@@ -443,6 +443,10 @@ def check_translations(lang, strings, slugs, sources, root):
     for source, key, problem in lang.review_problems:
         yield Problem(source, _line_of_key(Path(root) / source, key), f"{key}.reviewed" if key not in ("_reviewed", "reviewed", "translation.reviewed") else key, problem)
     for slug, name in lang.names.items():
+        if bool(name.get("source")) == bool(name.get("transliterated")):
+            yield Problem(f"{base}/people/{slug}.yml", _line_of_key(Path(root) / base / "people" / f"{slug}.yml", "name"), "name",
+                          "say where this spelling comes from — `source: <id>` of a source that prints it, or "
+                          "`transliterated: true` where no source was found (one of the two)")
         if name.get("source") and name["source"] not in sources:
             yield Problem(f"{base}/people/{slug}.yml", 1, "name.source", f"unknown source {name['source']!r} — use an id from data/sources.yml")
 

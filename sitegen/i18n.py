@@ -201,6 +201,7 @@ def english_texts(site) -> list:
     for key in ("text", "text_other", "text_default"):
         out.append((f"actions share.{key}", share[key]))
     out.append(("publication footer", site.publication["footer"]))
+    out.append(("sources letter.publisher", site.sources["letter"]["publisher"]))  # the letter's byline
     for source_id, source in site.sources.items():
         if source.get("note"):
             out.append((f"sources {source_id}.note", _en(source["note"])))

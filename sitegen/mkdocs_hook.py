@@ -390,7 +390,7 @@ def share_image_specs(config, lang: str) -> list:
         title = loaded.languages[lang].letter["title"].text
     images.append(share_images.ShareImage(
         prefix + "letter", title,
-        helpers.ui("letter_by", author=source["publisher"], date=helpers.fmt_date(loaded.letter_meta["published"])), footer))
+        helpers.ui("letter_by", author=helpers.plain(source["publisher"]), date=helpers.fmt_date(loaded.letter_meta["published"])), footer))
     counts = loaded.letter_counts()
     images.append(share_images.ShareImage(
         prefix + "home", home_heading(config, lang),

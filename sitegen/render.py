@@ -62,6 +62,21 @@ def letter_plain(markdown: str) -> str:
     return re.sub(r"\[([^\]]+)\]\(#\)", r"\1", markdown).replace("**", "")
 
 
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.,:;()/&\- ]*[A-Za-z0-9)]")
+
+
+def english_runs_marked(text: str) -> Markup:
+    """A Russian or Kazakh text, escaped, with each run of 20 or more Latin letters in it (an
+    English headline or name a translation keeps as it is) marked lang="en" for screen readers."""
+    out, last = Markup(""), 0
+    for match in LATIN_RUN.finditer(text):
+        if len(re.findall(r"[A-Za-z]", match.group(0))) < 20:
+            continue
+        out += escape(text[last:match.start()]) + Markup('<span lang="en">') + escape(match.group(0)) + Markup("</span>")
+        last = match.end()
+    return out + escape(text[last:])
+
+
 class Helpers:
     """Bound to a function that returns the current SiteData and to the MkDocs config."""
 
@@ -141,8 +156,19 @@ class Helpers:
         if how == "fallback":
             return Markup('<span lang="en" class="kz-fallback">') + escape(text) + Markup("</span>")
         if how == "draft":
-            return Markup('<span class="kz-draft">') + escape(text) + Markup("</span>")
-        return escape(text)
+            return Markup('<span class="kz-draft">') + english_runs_marked(text) + Markup("</span>")
+        return english_runs_marked(text) if how == "reviewed" else escape(text)
+
+    def name_spelling(self, person) -> dict | None:
+        """Where the name's spelling in this language comes from: a source that prints it, or a
+        transliteration made here (None in English, and where no spelling is recorded)."""
+        if self.lang == LANG:
+            return None
+        translated = self.get_site().languages[self.lang].names.get(person["slug"])
+        if not translated:
+            return None
+        return {"source": self.cite(translated["source"]) if translated.get("source") else None,
+                "transliterated": bool(translated.get("transliterated"))}
 
     def name_reviewed(self, person) -> bool:
         """Has a fluent speaker reviewed the name's spelling in this language (English: always)?"""
@@ -388,7 +414,8 @@ class Helpers:
 
     def decision_name(self, decision: dict) -> str:
         """'UN Working Group on Arbitrary Detention, Opinion No. 16/2017', in the reader's language."""
-        return f"{self.plain(decision['body'])}, {self.plain(decision['kind'])}" + (f" {decision['number']}" if decision.get("number") else "")
+        number = re.sub(r"^No\.\s*", self.ui("number_sign") + " ", str(decision["number"])) if decision.get("number") else ""
+        return f"{self.plain(decision['body'])}, {self.plain(decision['kind'])}" + (f" {number}" if number else "")
 
     def timeline(self, person) -> list:
         from . import timeline
@@ -634,7 +661,8 @@ class Helpers:
                            language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
                            card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, brief_urls=self.brief_urls, interface_unreviewed=self.interface_unreviewed, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url,
-                           letter_title=self.letter_title, name_reviewed=self.name_reviewed)
+                           letter_title=self.letter_title, name_reviewed=self.name_reviewed,
+                           name_spelling=self.name_spelling)
 
 
 def component_env(get_site, config, lang: str | None = None) -> jinja2.Environment:

@@ -288,6 +288,28 @@ def test_reviewed_true_alone_is_refused_with_where_and_how_to_say_who_and_when(t
                for p in problems), problems
 
 
+def test_every_name_spelling_names_its_source_or_says_it_is_a_transliteration(built_site, site_data, tmp_path):
+    """Issue #24, 5: a Cyrillic spelling of a name comes from a source that prints it, or the
+    profile says it is a transliteration made here; a name that says neither stops the build."""
+    for code, language in site_data.languages.items():
+        for person in site_data.people:
+            name = language.names[person["slug"]]
+            line = soup(built_site / code / "people" / f"{person['slug']}.html").select_one(".kz-profile__spelling")
+            assert line is not None, (code, person["slug"])
+            if name.get("source"):
+                assert site_data.sources[name["source"]]["title"] in line.get_text(), (code, person["slug"])
+            else:
+                assert name.get("transliterated") and line.find("a") is None, (code, person["slug"])
+    from sitegen import data as data_module
+    project = copy_project(tmp_path / "p")
+    path = project / "translations/kk/people/amin-eleusinov.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("transliterated: true, ", "", 1), encoding="utf-8")
+    with pytest.raises(data_module.DataError) as caught:
+        data_module.load(project)
+    assert any(str(p).startswith("translations/kk/people/amin-eleusinov.yml:5: name: say where this spelling comes from")
+               for p in caught.value.problems), [str(p) for p in caught.value.problems]
+
+
 @pytest.mark.parametrize("code", ["ru", "kk"])
 def test_cyrillic_headings_get_readable_anchors(built_site, code):
     doc = soup(built_site / code / "about.html")
