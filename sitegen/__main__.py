@@ -55,8 +55,9 @@ def release_files(site_dir: str, out: str, tag: str) -> int:
     return 0
 
 
-def translations(code: str) -> int:
-    """What a translator has to do in one language: texts with no translation, stale ones."""
+def translations(code: str, record: bool = False) -> int:
+    """What a translator has to do in one language: texts with no translation, stale ones,
+    unreviewed ones. With `record`, first note that every interface string is up to date."""
     from . import i18n
     from .data import load
     site = load(ROOT)
@@ -64,6 +65,10 @@ def translations(code: str) -> int:
         print(f"translations: {code!r} is not one of {', '.join(site.languages)}", file=sys.stderr)
         return 2
     lang = site.languages[code]
+    if record:
+        path = i18n.record_strings(ROOT, lang, site)
+        print(f"# recorded the English of every translated interface string in {path.relative_to(ROOT)}")
+        lang.strings_from = {key: value for key, value in i18n.english_string_prints(site).items()}
     todo = i18n.missing(lang, site)
     print(f"# {len(todo)} texts of data/ have no {code} translation (key: English):")
     for where, key, text in todo:
@@ -72,6 +77,16 @@ def translations(code: str) -> int:
     print(f"# {len(stale)} translations match no current English text (the English changed): retranslate or remove")
     for source, key in stale:
         print(f"{source}: {key}")
+    strings = i18n.stale_strings(lang, site)
+    print(f"# {len(strings)} interface strings changed in English since they were translated: update them in "
+          f"translations/{code}/strings.yml, then run `python -m sitegen translations {code} --record`")
+    english = dict(i18n.flat_strings(site.strings["en"]))
+    for key in strings:
+        print(f"{key}: {english[key]}")
+    names = i18n.stale_names(lang, site)
+    print(f"# {len(names)} names changed in English since they were spelled here: check the spelling, then set `english:` to the new English")
+    for slug in names:
+        print(f"translations/{code}/people/{slug}.yml: {site.by_slug[slug]['name']}")
     todo = i18n.unreviewed(lang, site)
     print(f"# {len(todo)} files hold texts no fluent speaker has reviewed yet (mark each: "
           "reviewed: {by: <your handle or a pseudonym>, date: YYYY-MM-DD}):")
@@ -94,6 +109,7 @@ def main(argv=None) -> int:
                            help="leave out the PDF dossiers (bench/run.py, above 3,000 people)")
     tr_cmd = sub.add_parser("translations", help="list the texts of data/ still to translate in a language")
     tr_cmd.add_argument("code")
+    tr_cmd.add_argument("--record", action="store_true", help="note that every interface string is up to date with its English")
     rel_cmd = sub.add_parser("release-files", help="the files of a released version, from a built site (release workflow)")
     rel_cmd.add_argument("site_dir")
     rel_cmd.add_argument("out")
@@ -105,7 +121,7 @@ def main(argv=None) -> int:
         from .build import main as build_main
         return build_main(args.site_dir, args.lang, dossiers=not args.no_dossiers)
     if args.command == "translations":
-        return translations(args.code)
+        return translations(args.code, args.record)
     if args.command == "release-files":
         return release_files(args.site_dir, args.out, args.tag)
     return new_person(args.name)

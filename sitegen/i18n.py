@@ -2,9 +2,11 @@
 
 Everything translated lives under translations/<lang>/, apart from the English it comes from:
 
-- strings.yml          every interface string of data/strings.yml, same keys;
-- people/<slug>.yml    a person's name in the language's script (with the source that prints it)
-                       and the texts of their record;
+- strings.yml          every interface string of data/strings.yml, same keys (strings-from.yml
+                       beside it: the fingerprint of the English each was translated from);
+- people/<slug>.yml    a person's name in the language's script (the English it was spelled from,
+                       and the source that prints it or `transliterated: true`) and the texts
+                       of their record;
 - texts.yml            other texts from data/ (decisions, calls to action);
 - letter.yml           the letter (an unofficial translation made here);
 - docs/<page>.md       prose pages.
@@ -30,6 +32,9 @@ from . import yaml_source
 from .csv_fields import CSV_FIELDS
 
 TRANSLATIONS_DIR = "translations"
+# Beside strings.yml: the fingerprint of each English string as it was when translated, so that a
+# string whose English changed since is listed as stale (`python -m sitegen translations ru --record`).
+STRINGS_FROM = "strings-from.yml"
 
 
 def fingerprint(text: str) -> str:
@@ -80,6 +85,7 @@ class Language:
     review_problems: list = field(default_factory=list)  # (file, key, problem): a `reviewed:` that says not who or when
     seen: list = field(default_factory=list)        # (file, fingerprint) of every data text translated
     letter_seen: list = field(default_factory=list)  # (file, fingerprint) of every letter paragraph translated
+    strings_from: dict = field(default_factory=dict)  # key -> fingerprint of the English string it was translated from
 
     def text(self, english: str, slug: str | None = None):
         """The translation of an English text: a person's texts come from that person's file
@@ -144,6 +150,8 @@ def load_language(root: Path, code: str) -> Language:
         strings = _read(base / "strings.yml")
         lang.strings_reviewed = _reviewed(strings.pop("_reviewed", False), f"{TRANSLATIONS_DIR}/{code}/strings.yml", "_reviewed", problems)
         lang.strings = strings
+    if (base / STRINGS_FROM).exists():
+        lang.strings_from = {str(k): str(v) for k, v in (_read(base / STRINGS_FROM) or {}).items()}
     for path in sorted((base / "people").glob("*.yml")) if (base / "people").exists() else []:
         record, source = _read(path), path.relative_to(root).as_posix()
         if isinstance(record.get("name"), dict):
@@ -231,6 +239,44 @@ def stale(lang: Language, site) -> list:
     return out
 
 
+def flat_strings(node, prefix: str = ""):
+    """(key, value) of every interface string, nested keys joined with dots."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from flat_strings(value, f"{prefix}{key}.")
+    else:
+        yield prefix.rstrip("."), node
+
+
+def english_string_prints(site) -> dict:
+    """key -> fingerprint of each English interface string (lists, such as month names, whole)."""
+    return {key: fingerprint(value if isinstance(value, str) else repr(value)) for key, value in flat_strings(site.strings["en"])}
+
+
+def stale_strings(lang: Language, site) -> list:
+    """Interface strings translated from an English string that has changed since (or never recorded)."""
+    translated = {key for key, _ in flat_strings(lang.strings)}
+    return sorted(key for key, print_ in english_string_prints(site).items()
+                  if key in translated and lang.strings_from.get(key) != print_)
+
+
+def stale_names(lang: Language, site) -> list:
+    """Names whose English spelling changed since they were written (their `english:` is the English then)."""
+    return sorted(person["slug"] for person in site.people
+                  if lang.names.get(person["slug"]) and lang.names[person["slug"]].get("english") != _en(person["name"]))
+
+
+def record_strings(root: Path, lang: Language, site) -> Path:
+    """Write strings-from.yml: every translated string is now up to date with its English."""
+    translated = {key for key, _ in flat_strings(lang.strings)}
+    prints = {key: value for key, value in english_string_prints(site).items() if key in translated}
+    path = Path(root) / TRANSLATIONS_DIR / lang.code / STRINGS_FROM
+    path.write_text("# Written by `python -m sitegen translations " + lang.code + " --record`: the fingerprint of each\n"
+                    "# English string (data/strings.yml) its translation in strings.yml was made from.\n"
+                    + "".join(f"{key}: \"{value}\"\n" for key, value in sorted(prints.items())), encoding="utf-8")
+    return path
+
+
 def stale_letter(lang: Language, site) -> list:
     """Letter paragraphs translated from an English paragraph the letter no longer has."""
     current = {fingerprint(paragraph) for paragraph in site.letter.paragraphs}
@@ -286,5 +332,6 @@ def summary(lang: Language, site) -> str:
     return (f"translations {lang.code}: {len(texts)} texts and {len(names)} names, "
             f"{sum(1 for t in texts if not t.reviewed) + sum(1 for n in names if not n.get('reviewed'))} not yet reviewed, "
             f"interface {'reviewed' if lang.strings_reviewed else 'not yet reviewed'}, "
-            f"{len(missing(lang, site))} missing, {len(stale(lang, site)) + len(stale_letter(lang, site))} stale "
+            f"{len(missing(lang, site))} missing, "
+            f"{len(stale(lang, site)) + len(stale_letter(lang, site)) + len(stale_strings(lang, site)) + len(stale_names(lang, site))} stale "
             f"(make translations TO={lang.code})")

@@ -288,6 +288,28 @@ def test_reviewed_true_alone_is_refused_with_where_and_how_to_say_who_and_when(t
                for p in problems), problems
 
 
+def test_changed_english_strings_and_names_are_listed_as_stale_until_recorded(tmp_path):
+    """Issue #24, 3: stale detection for interface strings and names too, not only data texts.
+    An interface string whose English changed since its translation was made, and a name spelled
+    from an English name that has changed, are listed by `make translations`; --record clears the strings."""
+    from sitegen import data as data_module
+    from sitegen import i18n
+    project = copy_project(tmp_path / "p")
+    strings = project / "data/strings.yml"
+    strings.write_text(strings.read_text(encoding="utf-8").replace("skip_link: Skip to content", "skip_link: Skip to the content"),
+                       encoding="utf-8")
+    name = project / "translations/kk/people/maks-bokayev.yml"
+    name.write_text(name.read_text(encoding="utf-8").replace('english: "Maks Bokayev"', 'english: "Max Bokayev"'), encoding="utf-8")
+    site = data_module.load(project)
+    assert i18n.stale_strings(site.languages["ru"], site) == ["skip_link"]
+    assert i18n.stale_names(site.languages["kk"], site) == ["maks-bokayev"] and not i18n.stale_names(site.languages["ru"], site)
+    listed = subprocess.run([sys.executable, "-m", "sitegen", "translations", "ru"], cwd=project, capture_output=True, text=True).stdout
+    assert "\nskip_link: Skip to the content\n" in listed
+    subprocess.run([sys.executable, "-m", "sitegen", "translations", "ru", "--record"], cwd=project, capture_output=True, check=True)
+    site = data_module.load(project)
+    assert i18n.stale_strings(site.languages["ru"], site) == []
+
+
 def test_every_name_spelling_names_its_source_or_says_it_is_a_transliteration(built_site, site_data, tmp_path):
     """Issue #24, 5: a Cyrillic spelling of a name comes from a source that prints it, or the
     profile says it is a transliteration made here; a name that says neither stops the build."""
