@@ -83,6 +83,12 @@ def translations(code: str, record: bool = False) -> int:
     english = dict(i18n.flat_strings(site.strings["en"]))
     for key in strings:
         print(f"{key}: {english[key]}")
+    pages = i18n.stale_pages(lang, ROOT)
+    print(f"# {len(pages)} pages translated from an English page that has changed since: update them, then set "
+          "`translation.from` to the fingerprint printed here")
+    for page in pages:
+        english = ROOT / "docs" / page.split("/docs/", 1)[1]
+        print(f"{page}: from {i18n.fingerprint(english.read_text(encoding='utf-8'))}")
     names = i18n.stale_names(lang, site)
     print(f"# {len(names)} names changed in English since they were spelled here: check the spelling, then set `english:` to the new English")
     for slug in names:

@@ -277,6 +277,17 @@ def record_strings(root: Path, lang: Language, site) -> Path:
     return path
 
 
+def stale_pages(lang: Language, root: Path) -> list:
+    """Prose pages translated from an English page that has changed since (`translation.from`)."""
+    out = []
+    for page, (meta, _body) in sorted(lang.docs.items()):
+        english = Path(root) / "docs" / page
+        translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+        if english.exists() and translation.get("from") != fingerprint(english.read_text(encoding="utf-8")):
+            out.append(f"{TRANSLATIONS_DIR}/{lang.code}/docs/{page}")
+    return out
+
+
 def stale_letter(lang: Language, site) -> list:
     """Letter paragraphs translated from an English paragraph the letter no longer has."""
     current = {fingerprint(paragraph) for paragraph in site.letter.paragraphs}

@@ -305,6 +305,9 @@ def test_changed_english_strings_and_names_are_listed_as_stale_until_recorded(tm
     assert i18n.stale_names(site.languages["kk"], site) == ["maks-bokayev"] and not i18n.stale_names(site.languages["ru"], site)
     listed = subprocess.run([sys.executable, "-m", "sitegen", "translations", "ru"], cwd=project, capture_output=True, text=True).stdout
     assert "\nskip_link: Skip to the content\n" in listed
+    about = project / "docs/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    assert i18n.stale_pages(site.languages["ru"], project) == ["translations/ru/docs/about.md"]
     subprocess.run([sys.executable, "-m", "sitegen", "translations", "ru", "--record"], cwd=project, capture_output=True, check=True)
     site = data_module.load(project)
     assert i18n.stale_strings(site.languages["ru"], site) == []
