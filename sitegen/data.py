@@ -15,7 +15,7 @@ from pathlib import Path
 from . import checks, corrections_check, i18n, published, standing, yaml_source
 from . import letter as letter_mod
 from .checks import Problem
-from .render import tr
+from .multilingual import tr
 
 GROUPS = ("imprisoned", "psychiatric-detention", "suspended-sentence", "persecuted-abroad")
 

@@ -28,6 +28,28 @@ def test_ruff_finds_nothing_in_the_python():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_data_layer_does_not_import_the_rendering_layer():
+    """Issue #25, 3: loading and checking the data needs no template, theme or page code."""
+    code = ("import sys; import sitegen.data, sitegen.checks, sitegen.i18n; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe', 'mkdocs', 'material') "
+            "or m in ('sitegen.render', 'sitegen.words', 'sitegen.links', 'sitegen.mkdocs_hook')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_no_class_under_sitegen_has_more_than_20_methods():
+    """Issue #25: the helpers are split into small modules named for what they know."""
+    import ast
+    big = []
+    for path in sorted((ROOT / "sitegen").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                methods = [n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+                if len(methods) > 20:
+                    big.append(f"{path.name}: {node.name} has {len(methods)} methods")
+    assert not big, big
+
+
 def test_zizmor_reports_no_findings_offline():
     result = run(tool("zizmor"), "--offline", *map(str, WORKFLOWS))
     assert result.returncode == 0, result.stdout + result.stderr
