@@ -77,6 +77,11 @@ def _fit(draw, text, bold, sizes, width, max_lines):
             return font, lines
     font = _font(bold, sizes[-1])
     lines = _wrap(draw, text, font, width)[:max_lines]
+    for index, line in enumerate(lines[:-1]):  # a word longer than a whole line: the only cut inside a word
+        if draw.textlength(line, font=font) > width:
+            while line and draw.textlength(line + "…", font=font) > width:
+                line = line[:-1]
+            lines[index] = line + "…"
     words = lines[-1].split()  # cut at a word boundary, never inside a word
     while len(words) > 1 and draw.textlength(" ".join(words) + "…", font=font) > width:
         words.pop()
