@@ -68,12 +68,12 @@ def schema_messages(error) -> tuple:
         missing = error.message.split("'")[1]
         return path + (missing,), f"missing — add `{missing}:` (see data/README.md for what it holds)"
     if kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
         if "basis" in extra:
             return path + ("basis",), ("the build works out the basis (reported, term-ended, last-reported) from the dates "
                                        "and terms — remove `basis:`; see data/README.md, \"Today\"")
         allowed = ", ".join(error.schema.get("properties", {}))
-        return path + (extra[0] if extra else "",), f"unknown field — remove it or fix its spelling; allowed here: {allowed}"
+        return path + (str(extra[0]) if extra else "",), f"unknown field — remove it or fix its spelling; allowed here: {allowed}"
     if kind == "enum":
         options = ", ".join(map(str, error.validator_value))
         return path, f"{_describe(error.instance)} is not allowed — use one of: {options}"
@@ -127,12 +127,15 @@ class SchemaCheck:
         self.passed: set = set()
 
     def __call__(self, record, lines, rel):
-        digest = hashlib.sha256((self.schema_digest + json.dumps(record, sort_keys=True, default=str)).encode()).hexdigest()
-        if digest in self.known:
+        try:
+            digest = hashlib.sha256((self.schema_digest + json.dumps(record, sort_keys=True, default=str)).encode()).hexdigest()
+        except (TypeError, ValueError):  # keys that cannot be ordered (1 and "a"): checked every time, never cached
+            digest = None
+        if digest is not None and digest in self.known:
             self.passed.add(digest)
             return
         errors = sorted(self.validator.iter_errors(record), key=lambda e: list(map(str, e.absolute_path)))
-        if not errors:
+        if not errors and digest is not None:
             self.passed.add(digest)
         for error in errors:
             path, message = schema_messages(error)
