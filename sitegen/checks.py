@@ -261,7 +261,8 @@ def check_former_slugs(records, withdrawn=()):
     current.update({slug: f"{PEOPLE_DIR}/{slug}.yml" for slug in withdrawn})
     claimed = {}
     for rel, record, lines in records:
-        for index, old in enumerate(record.get("former_slugs") or [] if isinstance(record, dict) else []):
+        olds = record.get("former_slugs") if isinstance(record, dict) else None
+        for index, old in enumerate(olds if isinstance(olds, list) else []):  # not a list: the schema says so
             if not isinstance(old, str):
                 continue
             where = ("former_slugs", index)
@@ -493,7 +494,8 @@ def check_site_days(record, lines, rel):
     """The days of the site's own work (added, checked, searched, an update recorded) are known
     exactly: the feed and the page stamp them to the day."""
     paths = [(field,) for field in SITE_DAYS]
-    paths += [("updates", i, "recorded") for i, u in enumerate(record.get("updates") or []) if isinstance(u, dict)]
+    updates = record.get("updates") if isinstance(record.get("updates"), list) else []  # not a list: the schema says so
+    paths += [("updates", i, "recorded") for i, u in enumerate(updates) if isinstance(u, dict)]
     for path in paths:
         node = record
         for part in path:

@@ -258,7 +258,8 @@ def _load(root: Path):
     decisions = _need_mapping(decisions, "data/decisions.yml", problems, "decisions")
     problems += checks.check_decisions(decisions, decision_lines, sources, {Path(rel).stem for rel, _r, _l in records})
     problems += published.check(root, {Path(rel).stem for rel, _r, _l in records} | set(withdrawn),
-                                {old for _rel, r, _l in records for old in (r.get("former_slugs") or []) if isinstance(old, str)})
+                                {old for _rel, r, _l in records for old in (r.get("former_slugs") if isinstance(r.get("former_slugs"), list) else [])
+                                 if isinstance(old, str)})
     if not problems:
         problems += corrections_check.check(root, records)
     if not problems:

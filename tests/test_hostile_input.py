@@ -113,6 +113,8 @@ def scratch(tmp_path_factory):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=documents)
 @example(document="{1: a, b: c}\n")  # keys of two types cannot be sorted: reported, never a traceback
+@example(document="former_slugs: 1\n")  # the same for the former addresses
+@example(document="updates: 1.0\n")  # a field of the wrong type is reported by the schema, and no other check trips on it
 def test_loader_accepts_or_explains_any_yaml_and_never_crashes(scratch, document):
     file = scratch / "data/people/generated.yml"
     file.write_text(document, encoding="utf-8")
