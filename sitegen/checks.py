@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jsonschema
 
+from .i18n import flat_strings
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PEOPLE_DIR = "data/people"
 SCHEMA_FILE = "data/schema/person.schema.json"
@@ -432,9 +434,9 @@ def check_translations(lang, strings, slugs, sources, root):
     """A translation file may only translate what exists: interface keys of data/strings.yml,
     records of data/people, sources of data/sources.yml; placeholders kept as in the English."""
     base = f"translations/{lang.code}"
-    english = dict((k, v) for k, v in _flat(strings["en"]))
+    english = dict(flat_strings(strings["en"]))
     if lang.strings:
-        for key, value in _flat(lang.strings):
+        for key, value in flat_strings(lang.strings):
             if key not in english:
                 yield Problem(f"{base}/strings.yml", 1, key, "not an interface string of data/strings.yml — remove it or fix its name")
             elif isinstance(value, str) and set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(str(english[key]))):
@@ -465,14 +467,6 @@ def _line_of_key(path: Path, key: str) -> int:
     except OSError:
         pass
     return 1
-
-
-def _flat(node, prefix=""):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _flat(value, f"{prefix}{key}.")
-    else:
-        yield prefix.rstrip("."), node
 
 
 def check_withdrawn(record, lines, rel, today):
