@@ -109,14 +109,15 @@ def make_dossiers(loaded, config, languages: list) -> dict:
     return made
 
 
-def make_briefs(loaded, config, languages: list) -> dict:
+def make_briefs(loaded, config, languages: list, pdfs: bool = True) -> dict:
     """Every person's brief in `languages`; the PDFs made into the cache (by content)."""
     started = time.monotonic()
-    made = brief.make_all(loaded, config, CACHE / "briefs", languages)
-    pdfs = [b["pdf"] for briefs in made.values() for b in briefs.values() if b["pdf"]]
+    made = brief.make_all(loaded, config, CACHE / "briefs", languages, pdfs=pdfs)
+    files = [b["pdf"] for briefs in made.values() for b in briefs.values() if b["pdf"]]
+    why = " (no PDFs asked for)" if not pdfs else f" (no PDFs above {brief.PDF_LIMIT} people: the web pages print)"
     log.info("briefs: %d in %s, %d PDFs (%d pages) in %.1f s%s", sum(len(b) for b in made.values()), ", ".join(made),
-             len(pdfs), sum(p["pages"] for p in pdfs), time.monotonic() - started,
-             "" if pdfs or not loaded.people else f" (no PDFs above {brief.PDF_LIMIT} people: the web pages print)")
+             len(files), sum(p["pages"] for p in files), time.monotonic() - started,
+             "" if files or not loaded.people else why)
     return made
 
 

@@ -19,14 +19,28 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import copy_project  # noqa: E402,F401  (one list of what the build reads)
 
+# Share images are kept by content (a changed text is a new image), so the small sites the tests
+# build share one cache: an image drawn once is not drawn again by the next test's build.
+SHARED_CACHE: dict = {}
 
-def build(project: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The whole site, every language, strict (`python -m sitegen build`, as `make build`)."""
+
+def build(project: Path, out: Path, env: dict | None = None, *, languages: tuple = (),
+          pdfs: bool = True) -> subprocess.CompletedProcess:
+    """The whole site, every language (or English and `languages`), strict (`python -m sitegen
+    build`, as `make build`). Without `pdfs`, no dossier or brief PDF: the tests that read no PDF
+    build in a few seconds what would take half a minute."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "sitegen", "build", "-d", str(out)],
-        cwd=project, env=environment, capture_output=True, text=True, timeout=900,
-    )
+    if "share_images" in SHARED_CACHE:
+        environment.setdefault("SHARE_IMAGE_CACHE", str(SHARED_CACHE["share_images"]))
+    command = [sys.executable, "-m", "sitegen", "build", "-d", str(out)]
+    command += [option for code in languages for option in ("--lang", code)]
+    command += [] if pdfs else ["--no-pdfs"]
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_share_image_cache(tmp_path_factory):
+    SHARED_CACHE["share_images"] = run_folder(tmp_path_factory) / "share-images"
 
 
 def assert_built(result: subprocess.CompletedProcess) -> None:
@@ -35,12 +49,28 @@ def assert_built(result: subprocess.CompletedProcess) -> None:
     assert "WARNING" not in output, output
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """A folder of this test run shared by its workers (`make test` runs pytest-xdist): each
+    worker has its own temporary folder, inside the run's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with the real data."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert_built(result)
+    """The real site, built once per test run with the real data: by the first worker that needs
+    it, while the others wait for it (a lock), then read by all."""
+    import fcntl
+    import json
+    shared = run_folder(tmp_path_factory)
+    out, outcome = shared / "real-site", shared / "real-site.json"
+    with open(shared / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = build(ROOT, out)
+            outcome.write_text(json.dumps([result.returncode, result.stdout, result.stderr]), encoding="utf-8")
+    returncode, stdout, stderr = json.loads(outcome.read_text(encoding="utf-8"))
+    assert_built(subprocess.CompletedProcess([], returncode, stdout, stderr))
     return out
 
 

@@ -62,7 +62,7 @@ def test_profile_edit_link_opens_the_yaml_file(built_site, site_data):
 
 def test_repository_and_site_address_are_configuration(tmp_path):
     out = tmp_path / "site"
-    assert_built(build(copy_project(tmp_path / "p"), out,
+    assert_built(build(copy_project(tmp_path / "p"), out, pdfs=False,
                        env={"GITHUB_REPOSITORY": "a-fork/its-repo", "SITE_URL": "https://fork.example.net/x/"}))
     doc = soup(out / "people/maks-bokayev.html")
     assert doc.find("a", string="Edit this record on GitHub")["href"] == \
@@ -115,7 +115,7 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     (project / "data/people/hostile-test.yml").write_text(HOSTILE, encoding="utf-8")
     out = project / "out"
-    assert_built(build(project, out))
+    assert_built(build(project, out, pdfs=False))
     return out
 
 
