@@ -39,11 +39,15 @@ lint: .venv/test.stamp  ## ruff on the Python, then the offline checks of the wo
 	.venv/bin/ruff check .
 	$(PY) -m pytest -q tests/test_repository_config.py
 
+# The tests run on every core (pytest-xdist, at most 4 workers): the browser checks beside the builds.
+# One test alone, or with a debugger: .venv/bin/python -m pytest -n 0 tests/test_x.py::test_y
+XDIST := -n auto --maxprocesses 4 --dist worksteal
+
 test: .venv/test.stamp  ## everything: data, build, pages, browser, workflows
-	$(PY) -m pytest
+	$(PY) -m pytest $(XDIST)
 
 test-fast: .venv/test.stamp  ## everything except the browser tests
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest $(XDIST) -m "not browser"
 
 new-person: .venv/site.stamp  ## make new-person NAME="Full Name"
 	@test -n "$(NAME)" || (echo 'usage: make new-person NAME="Full Name"' >&2; exit 2)
