@@ -16,8 +16,22 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# As the Makefile does: the builds the tests run take their dates from the commit, not the clock
+# (MkDocs dates the sitemap with SOURCE_DATE_EPOCH, or else with the time of the build).
+if "SOURCE_DATE_EPOCH" not in os.environ:
+    _commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True).stdout.strip()
+    if _commit:
+        os.environ["SOURCE_DATE_EPOCH"] = _commit
+
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import copy_project  # noqa: E402,F401  (one list of what the build reads)
+
+# Chromium for the browser tests. Nothing may leave this machine: every host but 127.0.0.1 fails
+# to resolve, in the browser itself (faster than answering each request from Python); the tests
+# still record every request a page makes.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 # Share images are kept by content (a changed text is a new image), so the small sites the tests
 # build share one cache: an image drawn once is not drawn again by the next test's build.

@@ -9,16 +9,11 @@ import shutil
 
 import pytest
 
-from conftest import html_pages
+from conftest import CHROMIUM_ARGS, html_pages
 
 pytestmark = pytest.mark.browser
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Nothing may leave this machine: every host but 127.0.0.1 fails to resolve, in the browser itself
-# (faster than answering each request from Python); the pages' requests are still recorded.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 
 @pytest.fixture(scope="module")

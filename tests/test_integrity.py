@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, assert_built, build, copy_project, soup
+from conftest import ROOT, assert_built, copy_project, soup
 
 BASE = "kazakhstan-open-letter"  # the path of the default site_url: 404.html links from the site root
 
@@ -47,16 +47,18 @@ def test_the_link_checker_catches_a_broken_anchor(built_site, tmp_path):
 UNSTABLE = re.compile(r"^pagefind/(filter/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)")
 
 
-def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(tmp_path):
-    """The same commit builds the same bytes (README): in another checkout folder, with empty
-    caches, and three days later by the clock (libfaketime), bar Pagefind's named exception."""
-    env = {"SOURCE_DATE_EPOCH": "1764000000"}
-    first = copy_project(tmp_path / "checkout-a")
-    assert_built(build(first, tmp_path / "a", env=dict(env, SHARE_IMAGE_CACHE=str(tmp_path / "cache-a"))))
+def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(built_site, tmp_path):
+    """The same commit builds the same bytes (README): the real site (built in the checkout) and a
+    build in another folder, with empty caches, three days later by the clock (libfaketime), bar
+    Pagefind's named exception."""
     second = copy_project(tmp_path / "somewhere-else")
+    history = ROOT / ".git"  # the same commit, so the same versions (a worktree's .git is a file)
+    shutil.copytree(history, second / ".git") if history.is_dir() else shutil.copy2(history, second / ".git")
     faketime = shutil.which("faketime")
     assert faketime, "faketime is not installed: run `make test`, which installs Debian's faketime package"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env, "SHARE_IMAGE_CACHE": str(tmp_path / "cache-b")}
+    # The environment of the first build (`make test` exports the commit's SOURCE_DATE_EPOCH), but no
+    # cache: the share images and PDFs are all made again here.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHARE_IMAGE_CACHE": str(tmp_path / "cache-b")}
     later = subprocess.run([faketime, "-f", "+3d", sys.executable, "-m", "sitegen", "build", "-d", str(tmp_path / "b")],
                            cwd=second, env=environment, capture_output=True, text=True, timeout=900)
     assert_built(later)
@@ -67,15 +69,15 @@ def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(tmp_path)
         for name, sub in cmp.subdirs.items():
             compare(sub, os.path.join(where, name))
 
-    compare(filecmp.dircmp(tmp_path / "a", tmp_path / "b"))
+    compare(filecmp.dircmp(built_site, tmp_path / "b"))
     # dircmp compares shallowly; confirm byte for byte
-    for path in (tmp_path / "a").rglob("*"):
-        other = tmp_path / "b" / path.relative_to(tmp_path / "a")
+    for path in built_site.rglob("*"):
+        other = tmp_path / "b" / path.relative_to(built_site)
         if path.is_file() and other.is_file() and path.read_bytes() != other.read_bytes():
-            differences.append(str(path.relative_to(tmp_path / "a")))
+            differences.append(str(path.relative_to(built_site)))
     differences = [d for d in differences if not UNSTABLE.match(d)]
     assert not differences, sorted(set(differences))
-    fragments = sorted(p.name for p in (tmp_path / "a/pagefind/fragment").iterdir())
+    fragments = sorted(p.name for p in (built_site / "pagefind/fragment").iterdir())
     assert fragments == sorted(p.name for p in (tmp_path / "b/pagefind/fragment").iterdir()), "Pagefind's fragments are stable"
 
 

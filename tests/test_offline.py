@@ -84,24 +84,24 @@ def test_the_footer_links_the_copy_online_and_gives_its_size(built_site, unpacke
 
 @pytest.mark.browser
 def test_every_page_of_the_copy_works_from_disk(browser_path, unpacked):
-    """Opened from file://: styles load, scripts run, nothing logs an error, the switcher works."""
+    """Opened from file://: styles load, scripts run, nothing logs an error, the switcher works.
+    One tab visits every page (a new tab per page costs more than the page)."""
     from playwright.sync_api import sync_playwright
-    failures = []
+
+    from conftest import CHROMIUM_ARGS
+    failures, errors = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context()
+        browser = p.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
         for page_file in sorted(unpacked.rglob("*.html")):
             rel = page_file.relative_to(unpacked).as_posix()
-            page = context.new_page()
-            errors = []
-            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            errors.clear()
             page.goto(page_file.as_uri(), wait_until="load")
             if page.evaluate("getComputedStyle(document.body).fontFamily") in ("", "serif", "Times New Roman"):
                 failures.append(f"{rel}: no styles")
             failures += [f"{rel}: {e}" for e in errors]
-            page.close()
-        context.close()
         page = browser.new_page()
         page.goto((unpacked / "people/aron-atabek.html").as_uri())
         page.locator('nav.kz-langs a[hreflang="ru"]').click()
