@@ -126,6 +126,12 @@ def front_matter(meta: dict) -> str:
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
+def generated_page(meta: dict) -> str:
+    """A page made from data: front matter only (its body comes from a template). Macros never
+    render it: nothing in it is a macro, and text from data must never run as Jinja (rule 4)."""
+    return front_matter({**meta, "render_macros": False})
+
+
 def escape_title(text: str) -> str:
     """Titles are HTML in MkDocs and Material: text from data is escaped once, here."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -136,7 +142,7 @@ def profile_source(person) -> str:
     helpers = _build["helpers"]
     group = helpers.ui(f"groups.{person['group']}.one")
     now = helpers.status(person)
-    return front_matter({
+    return generated_page({
         "template": "generated.html",
         "person": person["slug"],
         "title": escape_title(helpers.name(person)),
@@ -149,7 +155,7 @@ def list_source(page: people_lists.ListPage) -> str:
     """A page of a large group's list of people."""
     helpers = _build["helpers"]
     title = helpers.ui("list_title", group=helpers.ui(f"groups.{page.group}.many"), number=page.number, total=page.total)
-    return front_matter({
+    return generated_page({
         "template": "generated.html",
         "people_list": page.url,
         "title": escape_title(title),
@@ -173,7 +179,7 @@ def translate_pages(files, config):
 def withdrawn_source(date: str) -> str:
     """A withdrawn profile's page: a notice at its address, in every language, not indexed."""
     helpers = _build["helpers"]
-    return front_matter({"template": "withdrawn.html", "withdrawn": date, "title": escape_title(helpers.ui("withdrawn_title")),
+    return generated_page({"template": "withdrawn.html", "withdrawn": date, "title": escape_title(helpers.ui("withdrawn_title")),
                          "description": helpers.ui("withdrawn_text", date=helpers.fmt_date(date))})
 
 
@@ -182,7 +188,7 @@ def facet_source(page: people_lists.FacetPage) -> str:
     helpers = _build["helpers"]
     label = helpers.facet_label(page.facet, page.value)
     title = f"{helpers.ui('facet_' + page.facet)}: {label}" + (f" ({page.number}/{page.total})" if page.total > 1 else "")
-    return front_matter({"template": "generated.html", "facet_page": page.url, "title": escape_title(title),
+    return generated_page({"template": "generated.html", "facet_page": page.url, "title": escape_title(title),
                          "description": f"{title}: {helpers.ui('count_person' if page.count == 1 else 'count_people', count=page.count)}."})
 
 
@@ -190,7 +196,7 @@ def article_source(article_id: str) -> str:
     """An article of the Criminal Code: its titles, and the people of the letter charged under it."""
     helpers = _build["helpers"]
     title = helpers.article_name(site().articles[article_id])
-    return front_matter({"template": "generated.html", "article": article_id, "title": escape_title(title),
+    return generated_page({"template": "generated.html", "article": article_id, "title": escape_title(title),
                          "description": f"{title}. {helpers.ui('article_people')}."})
 
 
@@ -240,6 +246,7 @@ def escaped_template(name) -> bool:
 
 def on_env(env, config, files):
     env.autoescape = escaped_template
+    render.keep_compiled_templates(env, "theme")
     render.Helpers(site, config).install(env)
     return env
 

@@ -157,3 +157,24 @@ def test_every_page_runs_only_the_sites_own_script_files(built_site):
         scripts = next(d.strip() for d in meta["content"].split(";") if d.strip().startswith("script-src"))
         allowed = {"script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"}
         assert scripts in allowed, f"{page.relative_to(built_site)}: {scripts}"
+
+
+def test_compiled_templates_are_kept_apart_by_the_options_that_change_them(tmp_path, monkeypatch):
+    """.cache/jinja keeps what Jinja compiles (a warm build compiles no template); an environment
+    that escapes and one that does not never load each other's compiled code."""
+    import jinja2
+
+    from sitegen import render
+    monkeypatch.setattr(render, "COMPILED", tmp_path)
+    templates = {"t.html": "{{ x }}"}
+
+    def env(escape):
+        environment = jinja2.Environment(loader=jinja2.DictLoader(templates), autoescape=escape)
+        render.keep_compiled_templates(environment, "test")
+        return environment
+    assert env(True).get_template("t.html").render(x="<b>") == "&lt;b&gt;"
+    assert env(False).get_template("t.html").render(x="<b>") == "<b>"
+    assert len(list(tmp_path.glob("test-*.cache"))) == 2
+    again = env(True)
+    again.compile = None  # a warm load compiles nothing: it reads the cache
+    assert again.get_template("t.html").render(x="<b>") == "&lt;b&gt;"
