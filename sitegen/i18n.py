@@ -277,15 +277,18 @@ def record_strings(root: Path, lang: Language, site) -> Path:
     return path
 
 
+def page_is_stale(meta: dict, english: Path) -> bool:
+    """Was a prose page translated from an English page (`english`) that has changed since
+    (its front matter's `translation.from`)? Asked by the list of stale pages and by each
+    translated page's notice."""
+    translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    return english.exists() and translation.get("from") != fingerprint(english.read_text(encoding="utf-8"))
+
+
 def stale_pages(lang: Language, root: Path) -> list:
     """Prose pages translated from an English page that has changed since (`translation.from`)."""
-    out = []
-    for page, (meta, _body) in sorted(lang.docs.items()):
-        english = Path(root) / "docs" / page
-        translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
-        if english.exists() and translation.get("from") != fingerprint(english.read_text(encoding="utf-8")):
-            out.append(f"{TRANSLATIONS_DIR}/{lang.code}/docs/{page}")
-    return out
+    return [f"{TRANSLATIONS_DIR}/{lang.code}/docs/{page}" for page, (meta, _body) in sorted(lang.docs.items())
+            if page_is_stale(meta, Path(root) / "docs" / page)]
 
 
 def stale_letter(lang: Language, site) -> list:

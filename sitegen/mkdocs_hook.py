@@ -292,8 +292,7 @@ def translation_note(html: str, page, config) -> str:
             notes.append(helpers.ui("note_reviewed"))
         else:
             unreviewed.append("note_part_page")
-        english = Path(config["docs_dir"]) / page.file.src_uri
-        if english.exists() and translation.get("from") != i18n.fingerprint(english.read_text(encoding="utf-8")):
+        if i18n.page_is_stale(page.meta, Path(config["docs_dir"]) / page.file.src_uri):
             notes.append(helpers.ui("note_stale"))
     elif page.meta.get("person") or page.meta.get("people_list") or page.meta.get("facet_page") or page.meta.get("withdrawn") \
             or page.meta.get("article"):
