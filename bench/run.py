@@ -46,7 +46,7 @@ def timed_build(project: Path, out: Path, env: dict, english_only: bool = False,
     start = time.perf_counter()
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)] if bare else \
         [sys.executable, "-m", "sitegen", "build", "-d", str(out)] + (["--lang", "en"] if english_only else []) \
-        + ([] if dossiers else ["--no-dossiers"])
+        + ([] if dossiers else ["--no-pdfs"])  # above 300 people the briefs have no PDF anyway
     process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)

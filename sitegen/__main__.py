@@ -111,10 +111,9 @@ def main(argv=None) -> int:
     build_cmd = sub.add_parser("build", help="build every language into site/ (strict)")
     build_cmd.add_argument("-d", "--site-dir", default="site")
     build_cmd.add_argument("--lang", action="append", help="build only English and this language (repeatable)")
-    build_cmd.add_argument("--no-dossiers", action="store_true",
-                           help="leave out the PDF dossiers (bench/run.py, above 3,000 people)")
     build_cmd.add_argument("--no-pdfs", action="store_true",
-                           help="leave out every PDF, dossiers and briefs (a quicker preview; the tests' small sites)")
+                           help="leave out every PDF, dossiers and briefs (a quicker preview; the tests' small sites; "
+                                "bench/run.py above 3,000 people)")
     tr_cmd = sub.add_parser("translations", help="list the texts of data/ still to translate in a language")
     tr_cmd.add_argument("code")
     tr_cmd.add_argument("--record", action="store_true", help="note that every interface string is up to date with its English")
@@ -127,8 +126,7 @@ def main(argv=None) -> int:
         return check(args.github)
     if args.command == "build":
         from .build import main as build_main
-        return build_main(args.site_dir, args.lang, dossiers=not (args.no_dossiers or args.no_pdfs),
-                          brief_pdfs=not args.no_pdfs)
+        return build_main(args.site_dir, args.lang, pdfs=not args.no_pdfs)
     if args.command == "translations":
         return translations(args.code, args.record)
     if args.command == "release-files":

@@ -75,10 +75,11 @@ def staging_dir(site_dir: Path, code: str) -> Path:
 
 
 def build_all(site_dir: Path, only: list | None = None, strict: bool = True, parallel: bool | None = None,
-              dossiers: bool = True, brief_pdfs: bool = True) -> dict:
+              pdfs: bool = True) -> dict:
     """Build every language (or those in `only`; English always). Returns seconds per step.
-    Without `dossiers` (bench/run.py, above a size where making them all would take most of an
-    hour), the pages link no dossier; without `brief_pdfs`, the briefs are web pages only."""
+    Without `pdfs` (a quick preview, the tests' small sites, bench/run.py above a size where
+    making the dossiers would take most of an hour), no dossier or brief PDF is made and the
+    pages link none."""
     import multiprocessing
     import shutil
 
@@ -97,9 +98,9 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
         for code in others:
             log.info(summary(loaded.languages[code], loaded))
         english = config_for("en", site_dir, strict)
-        made = mkdocs_hook.make_dossiers(loaded, english, codes) if dossiers else {}  # 2.
+        made = mkdocs_hook.make_dossiers(loaded, english, codes) if pdfs else {}  # 2.
         run.start(run.Run(pipeline=True, languages=tuple(codes), dossiers=made))
-        run.CURRENT.briefs = mkdocs_hook.make_briefs(loaded, english, codes, pdfs=brief_pdfs)
+        run.CURRENT.briefs = mkdocs_hook.make_briefs(loaded, english, codes, pdfs=pdfs)
         timings["data and dossiers"] = time.monotonic() - started
         started = time.monotonic()
         if parallel:  # 3. every language at once
@@ -149,13 +150,13 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
     return timings
 
 
-def main(site_dir: str, only: list | None, dossiers: bool = True, brief_pdfs: bool = True) -> int:
+def main(site_dir: str, only: list | None, pdfs: bool = True) -> int:
     from mkdocs.exceptions import ConfigurationError
 
     from .data import DataError
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        timings = build_all(Path(site_dir).resolve(), only, dossiers=dossiers, brief_pdfs=brief_pdfs)
+        timings = build_all(Path(site_dir).resolve(), only, pdfs=pdfs)
     except DataError as error:
         print(f"ERROR   -  {error.report()}\nAborted: the data has problems (nothing was published).")
         return 1
