@@ -113,5 +113,20 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (through Playwright), with CHROMIUM_ARGS: for the browser tests."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium is not installed: run `make test`, which installs Debian's chromium package")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 def html_pages(site: Path) -> list:
     return sorted(p for p in site.rglob("*.html"))

@@ -5,12 +5,11 @@ shows everything that is wrong.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, html_pages
+from conftest import html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -26,18 +25,6 @@ def server(built_site):
     from serve import serve  # bench/serve.py (bench/ is on the path: conftest.py)
     with serve(built_site) as origin:
         yield origin
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium is not installed: run `make test`, which installs Debian's chromium package")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +58,6 @@ class Visit:
         response = self.page.goto(self.origin + path, wait_until="load")
         self.page.wait_for_timeout(50)
         return response
-
-
-def new_context(browser, origin, **options):
-    return browser.new_context(**options)
 
 
 def language_of(path: str) -> str:
@@ -116,7 +99,7 @@ def test_every_page_of_every_language_loads_cleanly_and_reflows_at_320px(browser
     """One visit per page, on a 320 px phone: no console error, no CSP violation, no request to
     another host, a policy and a referrer policy; no sideways scrolling (WCAG 1.4.10)."""
     failures = []
-    context = new_context(browser, server, viewport={"width": 320, "height": 740}, is_mobile=True, has_touch=True,
+    context = browser.new_context(viewport={"width": 320, "height": 740}, is_mobile=True, has_touch=True,
                           color_scheme="light")
     visit = Visit(context, server)
     for path in pages:
@@ -148,7 +131,7 @@ def test_every_page_of_every_language_loads_cleanly_and_reflows_at_320px(browser
 
 
 def test_search_index_is_not_loaded_until_someone_searches(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     requested = []
     visit.page.on("request", lambda r: requested.append(r.url))
@@ -178,7 +161,7 @@ def test_no_accessibility_engine_finds_a_violation_on_a_page_of_each_kind_in_eac
     from axe_playwright_python.sync_playwright import Axe
     axe, failures = Axe(), []
     scripts = {"ibm": ACE.read_text(encoding="utf-8"), "htmlcs": HTMLCS.read_text(encoding="utf-8")}
-    context = new_context(browser, server, color_scheme=scheme, viewport={"width": width, "height": 900})
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     visit = Visit(context, server)
     where = f"{scheme}, {width}px"
     for path in [p for p in one_of_each_kind if language_of(p) == language]:
@@ -211,7 +194,7 @@ def test_the_kinds_cover_every_template(one_of_each_kind, pages):
 
 def test_without_javascript_content_links_and_calls_to_action_are_there(browser, server, one_of_each_kind, site_data):
     failures = []
-    context = new_context(browser, server, java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False)
     visit = Visit(context, server)
     for path in one_of_each_kind:
         visit.open(path)
@@ -240,7 +223,7 @@ EVERY_ACTION = {"Write to decision-makers", "X", "Facebook", "Telegram", "WhatsA
 
 def test_calls_to_action_reachable_by_keyboard_with_visible_focus(browser, server, site_data):
     failures = []
-    context = new_context(browser, server)
+    context = browser.new_context()
     for path in ["index.html", "letter.html", "people/index.html"] + [f"people/{p['slug']}.html" for p in site_data.people[:3]]:
         page = context.new_page()
         page.goto(server + path)
@@ -267,7 +250,7 @@ def test_calls_to_action_reachable_by_keyboard_with_visible_focus(browser, serve
 
 
 def test_copy_link_button_copies_the_page_url(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     page = context.new_page()
     page.goto(server + "people/maks-bokayev.html")
@@ -281,7 +264,7 @@ def test_copy_link_button_copies_the_page_url(browser, server):
 
 
 def test_print_button_appears_with_javascript_and_prints(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     page = context.new_page()
     page.add_init_script("window.print = () => { window.__printed = true; }")
     page.goto(server + "letter.html")
@@ -289,7 +272,7 @@ def test_print_button_appears_with_javascript_and_prints(browser, server):
     button.click()
     assert page.evaluate("window.__printed === true")
     context.close()
-    without = new_context(browser, server, java_script_enabled=False)
+    without = browser.new_context(java_script_enabled=False)
     page = without.new_page()
     page.goto(server + "letter.html")
     assert not page.locator("button.kz-print").is_visible()
@@ -298,7 +281,7 @@ def test_print_button_appears_with_javascript_and_prints(browser, server):
 
 
 def test_print_layout_hides_navigation_and_actions(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     page = context.new_page()
     page.goto(server + "people/maks-bokayev.html")
     page.emulate_media(media="print")
@@ -313,7 +296,7 @@ def test_print_layout_hides_navigation_and_actions(browser, server):
 
 
 def test_opening_a_profile_does_not_download_anything_that_grows_with_the_data(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     requested = []
     visit.page.on("requestfinished", lambda r: requested.append(r.url[len(server):]))
@@ -337,7 +320,7 @@ VISIBLE = """el => { const r = el.getBoundingClientRect(), s = getComputedStyle(
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_keyboard_walk_at_phone_width(browser, server, path):
     """At 360 px: the first Tab stop is a working skip link, and no Tab stop is invisible."""
-    context = new_context(browser, server, viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport={"width": 360, "height": 740})
     visit = Visit(context, server)
     visit.open(path)
     page = visit.page
@@ -361,7 +344,7 @@ def test_keyboard_walk_at_phone_width(browser, server, path):
 
 
 def test_the_drawer_opens_from_the_keyboard_takes_focus_and_closes_on_escape(browser, server):
-    context = new_context(browser, server, viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport={"width": 360, "height": 740})
     visit = Visit(context, server)
     visit.open("people/maks-bokayev.html")
     page = visit.page
@@ -393,7 +376,7 @@ def test_the_drawer_opens_from_the_keyboard_takes_focus_and_closes_on_escape(bro
 def test_the_colour_scheme_is_one_toggle_button_that_space_and_enter_switch(browser, server):
     """Issue #24, 9: a button named "Dark mode", pressed or not, instead of two radios of no size
     each named for the other scheme; Space and Enter switch it, and the choice is kept."""
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     visit.open("people/maks-bokayev.html")
     page = visit.page
@@ -418,7 +401,7 @@ def test_the_colour_scheme_is_one_toggle_button_that_space_and_enter_switch(brow
 
 
 def test_one_article_per_page_and_no_empty_landmark(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     for path in PAGE_TYPES:
         visit.open(path)
@@ -429,7 +412,7 @@ def test_one_article_per_page_and_no_empty_landmark(browser, server):
 
 
 def test_copy_link_announces_through_a_status_region_that_exists_before(browser, server):
-    context = new_context(browser, server, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     visit = Visit(context, server)
     visit.open("people/talgat-ayan.html")
     status = visit.page.locator("section.kz-cta [role=status]")
@@ -441,7 +424,7 @@ def test_copy_link_announces_through_a_status_region_that_exists_before(browser,
 
 
 def test_the_search_box_has_a_visible_label(browser, server):
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     visit.open("search.html")
     box = visit.page.get_by_label("Search names, other spellings and the text of every page")
@@ -459,7 +442,7 @@ def test_the_search_box_has_a_visible_label(browser, server):
 ])
 def test_search_finds_names_aliases_and_either_script_in_every_language(browser, server, page, query, target):
     """Without a third-party request, a console error or a CSP violation."""
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     visit.open(page)
     box = visit.page.locator(".pagefind-ui__search-input")
@@ -472,7 +455,7 @@ def test_search_finds_names_aliases_and_either_script_in_every_language(browser,
 
 def test_no_language_switch_fetches_anything_but_the_page(browser, server):
     """Material fetches sitemap.xml beside every link[rel=alternate]; hreflang links must not make it."""
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     requested = []
     visit.page.on("request", lambda r: requested.append(r.url))
@@ -487,7 +470,7 @@ def test_no_language_switch_fetches_anything_but_the_page(browser, server):
 
 
 def test_filters_narrow_the_index_in_place_and_keep_the_address(browser, server, site_data):
-    context = new_context(browser, server)
+    context = browser.new_context()
     visit = Visit(context, server)
     visit.open("people/index.html")
     page = visit.page
@@ -509,7 +492,7 @@ def test_filters_narrow_the_index_in_place_and_keep_the_address(browser, server,
 @pytest.mark.parametrize("width", [320, 360, 1280])
 def test_the_charts_labels_are_at_least_12px_or_left_to_the_table(browser, server, width):
     """Issue #24: at 360 px the chart's labels were about 7 px tall."""
-    context = new_context(browser, server, viewport={"width": width, "height": 800})
+    context = browser.new_context(viewport={"width": width, "height": 800})
     visit = Visit(context, server)
     visit.open("since.html")
     sizes = visit.page.evaluate("""() => [...document.querySelectorAll('.kz-chart svg text')]

@@ -83,45 +83,32 @@ def test_the_footer_links_the_copy_online_and_gives_its_size(built_site, unpacke
 
 
 @pytest.mark.browser
-def test_every_page_of_the_copy_works_from_disk(browser_path, unpacked):
+def test_every_page_of_the_copy_works_from_disk(browser, unpacked):
     """Opened from file://: styles load, scripts run, nothing logs an error, the switcher works.
     One tab visits every page (a new tab per page costs more than the page)."""
-    from playwright.sync_api import sync_playwright
-
-    from conftest import CHROMIUM_ARGS
     failures, errors = [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
-        page = browser.new_context().new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        for page_file in sorted(unpacked.rglob("*.html")):
-            rel = page_file.relative_to(unpacked).as_posix()
-            errors.clear()
-            page.goto(page_file.as_uri(), wait_until="load")
-            if page.evaluate("getComputedStyle(document.body).fontFamily") in ("", "serif", "Times New Roman"):
-                failures.append(f"{rel}: no styles")
-            failures += [f"{rel}: {e}" for e in errors]
-        page = browser.new_page()
-        page.goto((unpacked / "people/aron-atabek.html").as_uri())
-        page.locator('nav.kz-langs a[hreflang="ru"]').click()
-        page.wait_for_load_state("load")
-        assert page.url.endswith("/ru/people/aron-atabek.html")
-        page.goto((unpacked / "kk/search.html").as_uri())
-        page.wait_for_timeout(200)
-        assert page.locator(".kz-search__nojs a").get_attribute("href") == "people/index.html", \
-            "the search page points to the index offline"
-        browser.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for page_file in sorted(unpacked.rglob("*.html")):
+        rel = page_file.relative_to(unpacked).as_posix()
+        errors.clear()
+        page.goto(page_file.as_uri(), wait_until="load")
+        if page.evaluate("getComputedStyle(document.body).fontFamily") in ("", "serif", "Times New Roman"):
+            failures.append(f"{rel}: no styles")
+        failures += [f"{rel}: {e}" for e in errors]
+    page = context.new_page()
+    page.goto((unpacked / "people/aron-atabek.html").as_uri())
+    page.locator('nav.kz-langs a[hreflang="ru"]').click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/ru/people/aron-atabek.html")
+    page.goto((unpacked / "kk/search.html").as_uri())
+    page.wait_for_timeout(200)
+    assert page.locator(".kz-search__nojs a").get_attribute("href") == "people/index.html", \
+        "the search page points to the index offline"
+    context.close()
     assert not failures, failures[:20]
-
-
-@pytest.fixture
-def browser_path():
-    import shutil
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.fail("chromium is not installed: run `make test`")
-    return path
 
 
 @pytest.mark.parametrize("prefix", ["/", "/mirrors/kz/2026/"])
