@@ -4,12 +4,15 @@
 2. Make what the pages need from the other outputs first: the PDF dossiers of every language
    and each person's brief (PDFs cached by content), whose page counts the pages show.
 3. Build the pages of each language, a strict MkDocs build from the same mkdocs.yml (SITE_LANG
-   sets theme.language): English into site_dir, the others into site_dir/<code>/; and the
-   briefs' web pages, which need only the data. Where the machine has more than one core, all
-   at once in forked processes that inherit the checked data, each into a folder of its own
-   beside site_dir, moved in at the end.
+   sets theme.language), into a folder beside site_dir (English at its root, the others in
+   <code>/); and the briefs' web pages, which need only the data. Where the machine has more
+   than one core, all at once in forked processes that inherit the checked data, each into a
+   folder of its own, moved in at the end.
 4. Make what the languages share, once: search index, share images, open data, feed, the
    dossiers and brief PDFs copied in, the offline copy (sitegen/mkdocs_hook.py: finish_site).
+5. Publish: move the finished site into site_dir, each page written once with the offline
+   copy's size, which is known only now (sitegen/offline.py: publish). A failed build leaves
+   site_dir as the last good build left it.
 
 The steps hand each other their results through sitegen/run.py. Warnings fail the build, as in
 `mkdocs build --strict`.
@@ -69,8 +72,10 @@ def _write_briefs_in_child(folder: Path) -> None:
 
 
 def staging_dir(site_dir: Path, code: str) -> Path:
-    """Where a language is built beside the English one (outside site_dir, which the English build
-    cleans; on the same disk, so that moving it in is a rename)."""
+    """Where a part of the site is built before it is published into site_dir: "en" is the whole
+    site (English at its root); another language, or "briefs", a folder of its own beside it,
+    moved in once built (the English build cleans its folder). Beside site_dir, on the same disk,
+    so that moving is a rename."""
     return site_dir.parent / f".{site_dir.name}-{code}.building"
 
 
@@ -83,7 +88,7 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
     import multiprocessing
     import shutil
 
-    from . import brief, mkdocs_hook
+    from . import brief, mkdocs_hook, offline
     from .data import load
     previous_lang = os.environ.get("SITE_LANG")
     codes = [c for c in load(ROOT).language_codes() if not only or c in only or c == "en"]
@@ -91,6 +96,7 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
     if parallel is None:
         parallel = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
     timings, children = {}, []
+    out = staging_dir(site_dir, "en")  # the site until it is published
     try:
         started = time.monotonic()
         loaded = load(ROOT)  # 1. the data, checked once
@@ -106,36 +112,39 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
         if parallel:  # 3. every language at once
             context = multiprocessing.get_context("fork")
             gc.freeze()  # the loaded data stays shared with the children, not copied page by page
-            jobs = [(code, _build_in_child, (code, site_dir, strict, staging_dir(site_dir, code))) for code in others]
+            jobs = [(code, _build_in_child, (code, out, strict, staging_dir(site_dir, code))) for code in others]
             jobs.append(("briefs", _write_briefs_in_child, (staging_dir(site_dir, "briefs"),)))
             for name, target, args in jobs:
                 shutil.rmtree(staging_dir(site_dir, name), ignore_errors=True)
                 child = context.Process(target=target, args=args)
                 child.start()
                 children.append((name, child))
-            english = build_one("en", site_dir, strict)
+            english = build_one("en", out, strict)
             for _, child in children:
                 child.join()
             failed = [name for name, child in children if child.exitcode != 0]
             if failed:
                 raise Abort(f"the build of {', '.join(failed)} failed (see above)")
             for code in others:
-                os.replace(staging_dir(site_dir, code), site_dir / code)
-            brief.move_pages(staging_dir(site_dir, "briefs"), site_dir, codes)
+                os.replace(staging_dir(site_dir, code), out / code)
+            brief.move_pages(staging_dir(site_dir, "briefs"), out, codes)
             timings[" + ".join(codes + ["briefs"]) + " (side by side)"] = time.monotonic() - started
         else:
-            english = build_one("en", site_dir, strict)
+            english = build_one("en", out, strict)
             timings["en"] = time.monotonic() - started
             for code in others:
                 started = time.monotonic()
-                build_one(code, site_dir, strict)
+                build_one(code, out, strict)
                 timings[code] = time.monotonic() - started
             started = time.monotonic()
-            brief.write_pages(run.CURRENT.briefs, site_dir)
+            brief.write_pages(run.CURRENT.briefs, out)
             timings["briefs"] = time.monotonic() - started
         started = time.monotonic()
-        mkdocs_hook.finish_site(english, codes)  # 4. what the languages share
+        size = mkdocs_hook.finish_site(english, codes)  # 4. what the languages share
         timings["shared"] = time.monotonic() - started
+        started = time.monotonic()
+        filled = offline.publish(out, site_dir, size)  # 5.
+        log.info("published into %s, the offline copy's size on %d pages (%.1f s)", site_dir, filled, time.monotonic() - started)
     finally:
         run.start(run.Run())
         for name, child in children:
@@ -143,6 +152,7 @@ def build_all(site_dir: Path, only: list | None = None, strict: bool = True, par
                 child.terminate()
                 child.join()
             shutil.rmtree(staging_dir(site_dir, name), ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
         if previous_lang is None:
             os.environ.pop("SITE_LANG", None)
         else:

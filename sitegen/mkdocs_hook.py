@@ -342,7 +342,8 @@ def finish_html(output: str) -> str:
         output = security.mark_external_links(output)
         if not _build.get("dev_server"):
             output = minify(output)
-        output = offline.reserve_size_slot(output)
+        if not run.CURRENT.pipeline:  # the pipeline fills the size once the copy is made (offline.publish)
+            output = offline.with_size(output)
         return security.apply_policy(output, dev_server=_build.get("dev_server", False))
     except (theme_fixes.ThemeChanged, security.InlineScript) as error:
         raise PluginError(str(error)) from None
@@ -441,9 +442,10 @@ def on_post_build(config):
         finish_site(config, [_build["lang"]])
 
 
-def finish_site(config, languages: list) -> None:
+def finish_site(config, languages: list) -> str:
     """What every language shares, made once, in the root site_dir: the search index (one per
-    language: Pagefind reads <html lang>), share images, open data, the feed and robots.txt."""
+    language: Pagefind reads <html lang>), share images, open data, the feed, robots.txt and the
+    offline copy. Returns the copy's size as the pages' footers give it (", 12.3 MB)")."""
     site_dir = Path(config["site_dir"])
     loaded = site()
     helpers = render.Helpers(site, config, render.LANG)
@@ -472,6 +474,4 @@ def finish_site(config, languages: list) -> None:
     started = time.monotonic()
     finish_search_index(search, site_dir)
     log.info("search index: waited %.1f s for Pagefind", time.monotonic() - started)
-    started = time.monotonic()
-    filled = offline.fill_size(site_dir, helpers.ui("offline_size", size=size))  # once Pagefind has read them
-    log.info("offline copy's size written into %d pages (%.1f s)", filled, time.monotonic() - started)
+    return helpers.ui("offline_size", size=size)

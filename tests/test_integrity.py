@@ -97,6 +97,8 @@ def test_plain_mkdocs_build_gives_a_site_whose_every_link_works(tmp_path):
         switcher = soup(out / "letter.html").select(".kz-langs a, .kz-langs [aria-current]")
         assert all(a.get("hreflang", code) == code for a in switcher), code
         assert (out / "data/people.json").exists() and (out / "downloads" / f"dossier-{code}.pdf").exists()
+        footer = soup(out / "letter.html").select_one(".kz-zip-size")
+        assert footer.get_text() == ")", "a page MkDocs writes is final: no size to fill in later, the parenthesis closed"
 
 
 def test_every_external_link_has_noopener_noreferrer(built_site):

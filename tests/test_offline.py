@@ -82,6 +82,24 @@ def test_the_footer_links_the_copy_online_and_gives_its_size(built_site, unpacke
     assert len(data_page) == 2 and all(size in mark.get_text() for mark in data_page), "both marks of a page are filled"
 
 
+def test_publishing_writes_each_page_once_with_the_size_and_replaces_the_last_build(tmp_path):
+    """The pipeline builds into a folder of its own; publishing moves it into site_dir, each page
+    with a size mark written there once, filled; what the last build left goes, dotfiles stay."""
+    staged, site_dir = tmp_path / "staged", tmp_path / "site"
+    (staged / "people").mkdir(parents=True)
+    (staged / "people/a.html").write_text('<p>(ZIP<span class=kz-zip-size></span></p>', encoding="utf-8")
+    (staged / "plain.html").write_text("<p>no mark</p>", encoding="utf-8")
+    (staged / "data.json").write_text("{}", encoding="utf-8")
+    (site_dir / "people").mkdir(parents=True)
+    (site_dir / "people/gone.html").write_text("old", encoding="utf-8")
+    (site_dir / ".git").write_text("kept", encoding="utf-8")
+    assert offline.publish(staged, site_dir, ", 5.3 MB)") == 1
+    assert (site_dir / "people/a.html").read_text(encoding="utf-8") == '<p>(ZIP<span class="kz-zip-size">, 5.3 MB)</span></p>'
+    assert (site_dir / "plain.html").read_text(encoding="utf-8") == "<p>no mark</p>"
+    assert (site_dir / "data.json").exists() and (site_dir / ".git").exists()
+    assert not (site_dir / "people/gone.html").exists() and not staged.exists()
+
+
 @pytest.mark.browser
 def test_every_page_of_the_copy_works_from_disk(browser, unpacked):
     """Opened from file://: styles load, scripts run, nothing logs an error, the switcher works.
