@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen import data, i18n, people_lists, render
+from sitegen import data, i18n, mkdocs_hook, people_lists, render
 from sitegen.render import tr
 
 ROOT = Path(__file__).resolve().parent
@@ -23,11 +23,11 @@ def current() -> data.SiteData:
 
 
 def define_env(env):
-    templates = render.component_env(current, env.conf)
     helpers = render.Helpers(current, env.conf)
 
     def html(template: str, **values) -> str:
-        return render.render_component(templates, template, env.page, **values)
+        """A component, rendered with the build's one Jinja environment (made by the hook)."""
+        return render.render_component(mkdocs_hook.environment(), template, env.page, **values)
 
     @env.macro
     def call_to_action(slug: str = "") -> str:

@@ -104,7 +104,7 @@ class Renderer:
         self.site, self.lang, self.languages = site, lang, languages
         self.names = {entry["code"]: entry["name"] for entry in site.publication["languages"]}
         self.helpers = render.Helpers(lambda: site, config, lang)
-        self.env = render.component_env(lambda: site, config, lang)
+        self.env = render.environment(config, self.helpers)
         self.template = self.env.get_template("components/brief.html")
         self.css = CSS.read_text(encoding="utf-8")
 

@@ -88,7 +88,7 @@ def letter_html(site, lang: str) -> tuple:
 
 def render_html(site, config, volume: Volume) -> str:
     helpers = render.Helpers(lambda: site, config, volume.lang)
-    env = render.component_env(lambda: site, config, volume.lang)
+    env = render.environment(config, helpers)
     refs = References(helpers)
     translated, english = letter_html(site, volume.lang)
     title = site.languages[volume.lang].letter.get("title") if volume.lang != render.LANG else None

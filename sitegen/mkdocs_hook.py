@@ -7,7 +7,9 @@ open data, feed); a plain `mkdocs build` or `mkdocs serve` makes one language an
 
 - on_config: load and check the data once per build; a bad record stops the build here.
 - on_files: one generated page per person (and list pages for large groups), out of the nav.
-- on_page_content: their bodies, from overrides/components, so that search indexes them.
+- on_page_context: what a page made from data shows (a person, a list...); its template
+  (overrides/generated.html) renders it from overrides/components.
+- on_page_content: in another language, the note saying what each page is.
 - on_post_page / on_post_template: safe external links and the Content-Security-Policy.
 - on_post_build: redirects, search index, share images, open data, feed, robots.txt.
 """
@@ -23,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -58,7 +61,7 @@ def site() -> data.SiteData:
     return data.load(ROOT_KEY, refresh=False)
 
 
-_build: dict = {}  # what this build's pages share: helpers and the component environment
+_build: dict = {}  # what this build's pages share: helpers and the one Jinja environment
 
 
 def on_startup(command, dirty):
@@ -83,7 +86,7 @@ def on_config(config):
     _build["lang"] = lang
     _build["helpers"] = render.Helpers(site, config, lang)
     _build["config"] = config
-    _build["components"] = render.component_env(site, config)
+    _build["env"] = render.environment(config, _build["helpers"])
     config["copyright"] = _build["helpers"].plain(loaded.publication["footer"])
     config["site_name"] = _build["helpers"].ui("site_name")
     for scheme in config["theme"]["palette"]:
@@ -239,45 +242,36 @@ def on_nav(nav, config, files):
     return nav
 
 
-def escaped_template(name) -> bool:
-    """Our own templates render data, so they escape everything; Material's do not."""
-    return bool(name) and name.startswith("components/")
+def environment():
+    """The Jinja environment of this build (render.environment): pages, components, macros."""
+    return _build["env"]
 
 
 def on_env(env, config, files):
-    env.autoescape = escaped_template
-    render.keep_compiled_templates(env, "theme")
-    render.Helpers(site, config).install(env)
-    return env
+    """MkDocs renders the pages with the build's one environment, made in on_config (the macros
+    render components with it before MkDocs gets here)."""
+    return _build["env"]
 
 
 def on_page_content(html, page, config, files):
-    """Generated pages get their body from a component here, so that search indexes it too.
-    In another language, every page then says what it is: a translation, reviewed or not, or
-    the English where there is none yet (marked lang="en")."""
-    slug, list_url = page.meta.get("person"), page.meta.get("people_list")
-    if page.meta.get("facet_page"):
-        html = render.render_component(_build["components"], "components/facet-page.html", page,
-                                       facet_page=_build["facet_pages"][page.meta["facet_page"]])
-        return translation_note(html, page, config) if _build["lang"] != render.LANG else html
-    if page.meta.get("article"):
-        html = render.render_component(_build["components"], "components/article.html", page, article_id=page.meta["article"])
-        return translation_note(html, page, config) if _build["lang"] != render.LANG else html
-    if page.meta.get("withdrawn"):
-        return render.render_component(_build["components"], "components/withdrawn.html", page, date=page.meta["withdrawn"])
-    if slug or list_url:
-        env = _build["components"]
-        if slug:
-            html = render.render_component(env, "components/person.html", page, person=site().by_slug[slug])
-        else:
-            html = render.render_component(env, "components/people-list-page.html", page,
-                                           list_page=_build["list_pages"][list_url])
+    """Prose pages: the Cite block of those that carry one; in another language, the note that
+    says what the page is: a translation, reviewed or not, or the English where there is none
+    yet (marked lang="en"). Pages made from data get theirs in their template (page_context)."""
+    if is_generated(page):
+        return html
     if page.file.src_uri in CITED_PAGES:  # their Cite block, with the version of what they are built from
-        html += render.render_component(_build["components"], "components/cite.html", page,
+        html += render.render_component(_build["env"], "components/cite.html", page,
                                         c=_build["helpers"].cite_page(CITED_PAGES[page.file.src_uri], page))
     if _build["lang"] != render.LANG:
         html = translation_note(html, page, config)
     return html
+
+
+GENERATED = ("person", "people_list", "facet_page", "article", "withdrawn")  # front matter of pages made from data
+
+
+def is_generated(page) -> bool:
+    return any(page.meta.get(key) for key in GENERATED)
 
 
 CITED_PAGES = {"letter.md": "letter", "since.md": "since"}  # profiles carry theirs in components/person.html
@@ -294,8 +288,7 @@ def translation_note(html: str, page, config) -> str:
             unreviewed.append("note_part_page")
         if i18n.page_is_stale(page.meta, Path(config["docs_dir"]) / page.file.src_uri):
             notes.append(helpers.ui("note_stale"))
-    elif page.meta.get("person") or page.meta.get("people_list") or page.meta.get("facet_page") or page.meta.get("withdrawn") \
-            or page.meta.get("article"):
+    elif is_generated(page):
         pass  # a page made from data: its texts say for themselves whether they are translated
     else:
         fallback = True
@@ -317,7 +310,7 @@ def translation_note(html: str, page, config) -> str:
     # The English page, where this run builds it (a language built alone has no English beside it).
     english_url = posixpath.relpath(page.url, posixpath.dirname(f"{_build['lang']}/{page.url}")) \
         if run.CURRENT.pipeline else None
-    note = _build["components"].get_template("components/translation-note.html").render(
+    note = _build["env"].get_template("components/translation-note.html").render(
         notes=notes, english_url=english_url, link=helpers.ui("note_english"))
     if fallback:
         html = f'<div lang="en">{html}</div>'
@@ -358,9 +351,20 @@ def on_post_template(output, template_name, config):
 
 
 def on_page_context(context, page, config, nav):
-    slug = page.meta.get("person")
-    if slug:
-        context["person"] = site().by_slug[slug]
+    """A page made from data gets its data here; its template renders it (overrides/generated.html)."""
+    meta = page.meta
+    if meta.get("person"):
+        context["person"] = site().by_slug[meta["person"]]
+    elif meta.get("people_list"):
+        context["list_page"] = _build["list_pages"][meta["people_list"]]
+    elif meta.get("facet_page"):
+        context["facet_page"] = _build["facet_pages"][meta["facet_page"]]
+    elif meta.get("article"):
+        context["article_id"] = meta["article"]
+    elif meta.get("withdrawn"):
+        context["date"] = meta["withdrawn"]
+    if is_generated(page) and _build["lang"] != render.LANG:
+        context["translation_note"] = lambda body: Markup(translation_note(str(body), page, config))
     return context
 
 
@@ -427,7 +431,7 @@ def finish_search_index(process: subprocess.Popen, site_dir: Path) -> None:
 
 def write_redirects(site_dir: Path, helpers: render.Helpers, loaded: data.SiteData) -> None:
     """A page at each former address of a record, leading to its current one."""
-    redirect = _build["components"].get_template("components/redirect.html")
+    redirect = _build["env"].get_template("components/redirect.html")
     for person in loaded.people:
         for old in person.get("former_slugs") or []:
             html = redirect.render(page=None, name=tr(person["name"]), target=f"{person['slug']}.html",
@@ -449,7 +453,7 @@ def finish_site(config, languages: list) -> str:
     site_dir = Path(config["site_dir"])
     loaded = site()
     helpers = render.Helpers(site, config, render.LANG)
-    components = render.component_env(site, config)
+    components = render.environment(config, helpers)  # in English (the languages' builds are over)
     search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
     cache = Path(os.environ.get("SHARE_IMAGE_CACHE", CACHE / "share-images"))  # bench/run.py: one per size
     specs = [spec for lang in languages for spec in share_image_specs(config, lang)]

@@ -86,23 +86,30 @@ class Helpers(Words, Links, StatusView, Sharing):
         env.globals.update(share_meta=self.share_meta, ui=self.ui, cite=self.cite, person_url=self.person_url, edit_url=self.edit_url,
                            report_url=self.report_url, cta=self.actions,
                            status=self.status, timeline=self.timeline, ask=self.ask, today_counts=self.today_counts,
-                           language_links=self.language_links, lang=self.lang, names_everywhere=self.names_everywhere,
+                           language_links=self.language_links, page_lang=self.lang, names_everywhere=self.names_everywhere,
                            card=card, facet_label=self.facet_label, letter_paragraph=self.letter_paragraph, cite_page=self.cite_page, dossiers=self.dossiers, brief=self.brief, brief_urls=self.brief_urls, interface_unreviewed=self.interface_unreviewed, article_url=self.article_url, coming_dates=self.coming_dates, offline_copy=self.offline_copy,
                            data_date=self.data_date, site=self.get_site, site_url=self.site_url,
                            letter_title=self.letter_title, name_reviewed=self.name_reviewed,
                            name_spelling=self.name_spelling)
 
 
-def component_env(get_site, config, lang: str | None = None) -> jinja2.Environment:
-    """The environment for overrides/components: autoescape on, our helpers installed (in the
-    build's language, or `lang`)."""
+def escaped_template(name) -> bool:
+    """Our own templates render data, so they escape everything; Material's do not."""
+    return bool(name) and (name.startswith("components/") or name in PAGE_TEMPLATES)
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "overrides"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True,
-    )
-    keep_compiled_templates(env, "components")
-    Helpers(get_site, config, lang).install(env)
+
+PAGE_TEMPLATES = ("generated.html", "withdrawn.html")  # overrides/: pages made from data
+
+
+def environment(config, helpers: Helpers) -> jinja2.Environment:
+    """The one Jinja environment of a build in one language: the theme's, as MkDocs makes it
+    (Material's templates and overrides/), with our templates escaping everything, the helpers
+    installed and compiled templates kept. MkDocs renders every page with it (on_env), and the
+    hook, the macros, the feed, the dossier and the briefs render their components with it."""
+    env = config.theme.get_env()
+    env.autoescape = escaped_template
+    keep_compiled_templates(env, "site")
+    helpers.install(env)
     return env
 
 

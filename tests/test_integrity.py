@@ -180,3 +180,19 @@ def test_compiled_templates_are_kept_apart_by_the_options_that_change_them(tmp_p
     again = env(True)
     again.compile = None  # a warm load compiles nothing: it reads the cache
     assert again.get_template("t.html").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_one_jinja_environment_renders_pages_components_and_pdfs():
+    """Pages, components, macros, the feed, the dossier and the briefs render with one kind of
+    environment, made in one place (render.environment: the theme's, ours escaping); no module
+    makes another, and profiles are rendered by a template, not pasted into page content."""
+    import ast
+    made = []
+    for module in [*sorted((ROOT / "sitegen").glob("*.py")), ROOT / "macros.py"]:
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("Environment", "get_env", "component_env"):
+                made.append((module.name, node.func.attr))
+    assert made == [("render.py", "get_env")], made
+    generated = (ROOT / "overrides/generated.html").read_text(encoding="utf-8")
+    assert '{% include "components/person.html" %}' in generated
