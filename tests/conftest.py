@@ -6,6 +6,7 @@ subprocess, never with -q (which hides warnings).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -88,6 +89,15 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+def keep_made_pdfs(project: Path) -> Path:
+    """Give a project copy the PDFs the real build made (kept by content, so a PDF whose input
+    changed is made again): for tests that build PDFs without being about making them."""
+    for kind in ("dossiers", "briefs"):
+        if (ROOT / ".cache" / kind).is_dir():
+            shutil.copytree(ROOT / ".cache" / kind, project / ".cache" / kind, dirs_exist_ok=True)
+    return project
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A throwaway copy of the project, to change and load or build."""
@@ -126,6 +136,31 @@ def browser():
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def language_of(path: str) -> str:
+    return path.split("/")[0] if path.split("/")[0] in ("ru", "kk") else "en"
+
+
+def kind_of(path: str) -> str:
+    """Pages made from one template are one kind: every profile, every filter page, every article."""
+    parts = path.split("/")
+    if parts[0] in ("ru", "kk"):
+        parts = parts[1:]
+    if parts[0] in ("people", "articles", "briefs") and parts[-1] != "index.html":
+        return "/".join(parts[:-1]) + "/*"
+    return "/".join(parts)
+
+
+def one_of_each(paths: list) -> list:
+    """The first page of each kind in each language, in the order given."""
+    seen, out = set(), []
+    for path in paths:
+        key = (language_of(path), kind_of(path))
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
 
 
 def html_pages(site: Path) -> list:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, assert_built, copy_project, soup
+from conftest import ROOT, assert_built, copy_project, keep_made_pdfs, soup
 
 BASE = "kazakhstan-open-letter"  # the path of the default site_url: 404.html links from the site root
 
@@ -81,10 +81,11 @@ def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(built_sit
     assert fragments == sorted(p.name for p in (tmp_path / "b/pagefind/fragment").iterdir()), "Pagefind's fragments are stable"
 
 
-def test_plain_mkdocs_build_gives_a_site_whose_every_link_works(tmp_path):
+def test_plain_mkdocs_build_gives_a_site_whose_every_link_works(tmp_path, built_site):
     """MkDocs as its users expect: `mkdocs build --strict` alone (English), and a language alone
-    (SITE_LANG=ru), each a site with no broken internal link and a switcher to what exists."""
-    project = copy_project(tmp_path / "p")
+    (SITE_LANG=ru), each a site with no broken internal link and a switcher to what exists.
+    (After the real build, whose PDFs it reuses.)"""
+    project = keep_made_pdfs(copy_project(tmp_path / "p"))
     for code in ("en", "ru"):
         out = tmp_path / f"plain-{code}"
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANG": code}
