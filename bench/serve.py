@@ -1,4 +1,5 @@
-"""Serve a built site on 127.0.0.1 under the path of its site_url, as GitHub Pages does."""
+"""Serve a built site on 127.0.0.1 under the path of its site_url, as GitHub Pages does: text
+compressed, and `Cache-Control: max-age=600`."""
 from __future__ import annotations
 
 import functools
@@ -17,6 +18,11 @@ def serve(directory, base: str = BASE):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def end_headers(self):
+            """Browsers may keep what they fetched for ten minutes, as GitHub Pages lets them."""
+            self.send_header("Cache-Control", "max-age=600")
+            super().end_headers()
 
         def translate_path(self, path):
             return super().translate_path("/" + path[len(base):] if path.startswith(base) else "/__outside__")
