@@ -224,6 +224,28 @@ def measure_size(n: int, work: Path) -> dict:
     return result
 
 
+def published_size(n: int, work: Path) -> dict:
+    """The whole three-language site at n people with records of a real record's size
+    (synthetic.full_record), as `make build` publishes it: bytes on disk, with and without the
+    offline copy and the PDFs, and as GitHub's deploy action counts them (issue #25). Above
+    DOSSIER_LIMIT the build here makes no PDF (it would take hours): `pdfs_made` says so."""
+    project = make_project(work / f"size-{n}", n, full=True)
+    site = work / f"size-site-{n}"
+    record_bytes = sum(p.stat().st_size for p in (project / "data/people").glob("*.yml")) / max(n, 1)
+    env = {**ENV, "SHARE_IMAGE_CACHE": str(work / f"size-cache-{n}")}
+    build = timed_build(project, site, env, dossiers=n <= DOSSIER_LIMIT)
+    total = folder_size(site)
+    zip_bytes = (site / "downloads/kazakhstan-open-letter.zip").stat().st_size
+    pdf_bytes = sum(p.stat().st_size for p in site.rglob("*.pdf"))
+    result = {"n": n, "record_bytes": round(record_bytes), "build": build, "pdfs_made": n <= DOSSIER_LIMIT,
+              "mib": round(total / 2**20, 1), "zip_mib": round(zip_bytes / 2**20, 1), "pdf_mib": round(pdf_bytes / 2**20, 1),
+              "mib_without_zip": round((total - zip_bytes) / 2**20, 1),
+              "mib_without_zip_and_pdfs": round((total - zip_bytes - pdf_bytes) / 2**20, 1),
+              "breakdown_mib": size_breakdown(site), "artifact_bytes": pages_artifact_bytes(site)}
+    shutil.rmtree(project), shutil.rmtree(site), shutil.rmtree(work / f"size-cache-{n}", ignore_errors=True)
+    return result
+
+
 def live_reload(work: Path) -> dict:
     """Edit one YAML file of the real data under `mkdocs serve`; seconds until the page shows it."""
     project = make_project(work / "serve", 0)
@@ -365,7 +387,20 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="skip 10,000")
     parser.add_argument("--sizes", help="comma-separated sizes, e.g. 30,300")
+    parser.add_argument("--published-size", help="comma-separated sizes: only the published site's size, with "
+                        "records of average size (bench/results/published-size.json)")
     args = parser.parse_args()
+    if args.published_size:
+        with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:
+            sizes = []
+            for n in (int(s) for s in args.published_size.split(",")):
+                print(f"N = {n:,}: the published site's size ...", flush=True)
+                sizes.append(published_size(n, Path(tmp)))
+                print(json.dumps(sizes[-1], indent=1), flush=True)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "published-size.json").write_text(json.dumps({"measured": time.strftime("%Y-%m-%d"), "sizes": sizes},
+                                                                indent=2) + "\n", encoding="utf-8")
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [s for s in SIZES if not (args.quick and s > 3000)]
     results = []
     with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:

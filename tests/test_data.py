@@ -85,6 +85,18 @@ def test_data_readme_example_is_a_valid_record(tmp_path):
     data.load(project)  # raises DataError if the example is not valid
 
 
+def test_the_benchs_records_of_average_size_are_valid_and_the_size_of_a_real_record(tmp_path):
+    """bench/run.py --published-size measures the site with synthetic records as large as the
+    real ones on average (issue #25): they must pass the checks, and stay within a fifth of the
+    real average as the real records grow."""
+    from sitegen import data
+    from synthetic import full_record, make_project
+    real = [p.stat().st_size for p in (ROOT / "data/people").glob("*.yml")]
+    synthetic = [len(full_record(i).encode()) for i in range(100)]
+    assert abs(sum(synthetic) / len(synthetic) - sum(real) / len(real)) <= 0.2 * sum(real) / len(real)
+    assert len(data.load(make_project(tmp_path / "p", 12, full=True)).people) == 12
+
+
 def test_the_data_validates_with_a_standard_parser_against_the_published_schema():
     """Editors, check-jsonschema and anyone reusing the data read `2018` as a number: the files
     quote such dates, so every tool reads them as the loader does."""
