@@ -70,6 +70,7 @@ screenshots: .venv/test.stamp build  ## PNGs of four pages at 360, 768 and 1280 
 
 bench: .venv/test.stamp  ## build-time and page-weight figures, 30 to 10,000 people (QUICK=1 skips 10,000)
 	$(PY) bench/run.py $(if $(QUICK),--quick,)
+	$(if $(QUICK),,$(PY) bench/run.py --published-size 1000,10000)
 
 lighthouse: .venv/test.stamp  ## Lighthouse scores (mobile) for home, letter, index and a profile
 	$(PY) bench/lighthouse.py
