@@ -4,8 +4,8 @@
 2. Make what the pages need from the other outputs first: the PDF dossiers of every language
    and each person's brief (PDFs cached by content), whose page counts the pages show.
 3. Build the pages of each language, a strict MkDocs build from the same mkdocs.yml (SITE_LANG
-   sets theme.language), into a folder beside site_dir (English at its root, the others in
-   <code>/); and the briefs' web pages, which need only the data. Where the machine has more
+   sets theme.language), into a hidden folder inside site_dir (English at its root, the others
+   in <code>/); and the briefs' web pages, which need only the data. Where the machine has more
    than one core, all at once in forked processes that inherit the checked data, each into a
    folder of its own, moved in at the end.
 4. Make what the languages share, once: search index, share images, open data, feed, the
@@ -74,9 +74,9 @@ def _write_briefs_in_child(folder: Path) -> None:
 def staging_dir(site_dir: Path, code: str) -> Path:
     """Where a part of the site is built before it is published into site_dir: "en" is the whole
     site (English at its root); another language, or "briefs", a folder of its own beside it,
-    moved in once built (the English build cleans its folder). Beside site_dir, on the same disk,
-    so that moving is a rename."""
-    return site_dir.parent / f".{site_dir.name}-{code}.building"
+    moved in once built (the English build cleans its folder). Hidden folders inside site_dir:
+    nothing is written outside the output folder, and moving is a rename."""
+    return site_dir / f".{code}.building"
 
 
 def build_all(site_dir: Path, only: list | None = None, strict: bool = True, parallel: bool | None = None,

@@ -54,6 +54,7 @@ def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(built_sit
     second = copy_project(tmp_path / "somewhere-else")
     history = ROOT / ".git"  # the same commit, so the same versions (a worktree's .git is a file)
     shutil.copytree(history, second / ".git") if history.is_dir() else shutil.copy2(history, second / ".git")
+    shutil.copy2(ROOT / ".gitignore", second / ".gitignore")  # what the build may keep (.cache/) is ignored
     faketime = shutil.which("faketime")
     assert faketime, "faketime is not installed: run `make test`, which installs Debian's faketime package"
     # The environment of the first build (`make test` exports the commit's SOURCE_DATE_EPOCH), but no
@@ -62,6 +63,12 @@ def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(built_sit
     later = subprocess.run([faketime, "-f", "+3d", sys.executable, "-m", "sitegen", "build", "-d", str(tmp_path / "b")],
                            cwd=second, env=environment, capture_output=True, text=True, timeout=900)
     assert_built(later)
+    # Nothing is written outside the output and cache folders, and nothing is left inside them.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "cache-b", "somewhere-else"]
+    assert not [p.name for p in (tmp_path / "b").iterdir() if p.name.startswith(".")], "a build folder was left"
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=second,
+                            capture_output=True, text=True, check=True).stdout
+    assert not [line for line in status.splitlines() if line.startswith("??")], status
     differences = []
 
     def compare(cmp, where=""):
