@@ -23,10 +23,12 @@ def current() -> data.SiteData:
 
 
 def define_env(env):
-    helpers = render.Helpers(current, env.conf)
+    # The build's helpers and its one Jinja environment, made by the hook's on_config (which
+    # MkDocs runs after this plugin's): looked up when a macro runs, not made a second time.
+    helpers = mkdocs_hook.helpers
 
     def html(template: str, **values) -> str:
-        """A component, rendered with the build's one Jinja environment (made by the hook)."""
+        """A component, rendered with the build's one Jinja environment."""
         return render.render_component(mkdocs_hook.environment(), template, env.page, **values)
 
     @env.macro
@@ -56,10 +58,10 @@ def define_env(env):
     def since_letter() -> str:
         """The "Since the letter" page: chart, table, who is still held, year by year, decisions."""
         site = current()
-        return html("components/since.html", site=site, chart=helpers.chart(), years=helpers.since_events(),
-                    held=[p for p in site.people if helpers.status(p)["held"]],
-                    not_current=[p for p in site.people if not helpers.status(p)["current"]],
-                    coming=helpers.coming_dates(),
+        return html("components/since.html", site=site, chart=helpers().chart(), years=helpers().since_events(),
+                    held=[p for p in site.people if helpers().status(p)["held"]],
+                    not_current=[p for p in site.people if not helpers().status(p)["current"]],
+                    coming=helpers().coming_dates(),
                     decisions=sorted((dict(d, id=i) for i, d in site.decisions.items()), key=lambda d: d["date"]))
 
     @env.macro
@@ -69,14 +71,14 @@ def define_env(env):
 
     @env.macro
     def data_date_words() -> str:
-        return helpers.fmt_date(current().today)
+        return helpers().fmt_date(current().today)
 
     @env.macro
     def how_we_count_example() -> str:
         """The worked example: a real person whose term ended, and today's counts by basis."""
         site = current()
-        example = next((p for p in site.people if helpers.status(p)["basis"] == "term-ended"), None)
-        return html("components/how-we-count.html", site=site, example=example, today=helpers.today_counts())
+        example = next((p for p in site.people if helpers().status(p)["basis"] == "term-ended"), None)
+        return html("components/how-we-count.html", site=site, example=example, today=helpers().today_counts())
 
     @env.macro
     def status_today() -> str:
@@ -86,44 +88,44 @@ def define_env(env):
 
     @env.macro
     def search_box() -> str:
-        return html("components/search-box.html", pagefind_translations=helpers.ui("pagefind") if helpers.lang != "en" else {})
+        return html("components/search-box.html", pagefind_translations=helpers().ui("pagefind") if helpers().lang != "en" else {})
 
     @env.macro
     def shared_url(path: str) -> str:
         """The relative address of a file every language shares (data/, feed.xml) from this page."""
-        depth = env.page.url.count("/") + helpers.shared_depth()
+        depth = env.page.url.count("/") + helpers().shared_depth()
         return "../" * depth + path
 
     @env.macro
     def report_problem_url() -> str:
         """The "Report a problem" form of this repository (configuration, as for edit links)."""
-        return helpers.repository_url("issues/new?template=report-problem.yml")
+        return helpers().repository_url("issues/new?template=report-problem.yml")
 
     def translated_letter():
-        return current().languages[helpers.lang].letter if helpers.lang != "en" else {}
+        return current().languages[helpers().lang].letter if helpers().lang != "en" else {}
 
     @env.macro
     def letter_title() -> str:
-        return helpers.letter_title()
+        return helpers().letter_title()
 
     @env.macro
     def letter_byline() -> str:
         site = current()
         return html("components/letter-byline.html", source=site.sources[site.letter_meta["source"]],
-                    published=site.letter_meta["published"], translated=helpers.lang != "en")
+                    published=site.letter_meta["published"], translated=helpers().lang != "en")
 
     @env.macro
     def cite_source(ref: str) -> str:
         """A source cited by a prose page (pace.md), as profiles cite theirs: "(Source: …)". The
         data check reads these calls in docs/*.md: an unknown id stops the build there, and the
         sources page lists every source a page cites."""
-        return html("components/source-ref.html", src=helpers.cite(ref), bare=False)
+        return html("components/source-ref.html", src=helpers().cite(ref), bare=False)
 
     @env.macro
     def versions_list() -> str:
         """The Versions page: every released version (data/versions.yml), newest first."""
         return html("components/versions.html", versions=current().versions,
-                    release_url=lambda tag: helpers.repository_url(f"releases/tag/{tag}"))
+                    release_url=lambda tag: helpers().repository_url(f"releases/tag/{tag}"))
 
     @env.macro
     def sources_list() -> str:
@@ -160,9 +162,9 @@ def define_env(env):
             for person in site.people:
                 if number in (person.get("letter_paragraphs") or []):
                     target = f"people/{person['slug']}.md"
-                    pattern = re.escape(tr(person["name"])) if not found else name_pattern(helpers.name(person))
+                    pattern = re.escape(tr(person["name"])) if not found else name_pattern(helpers().name(person))
                     text = re.sub(rf"(?<![\w\[]){pattern}(?!\w)", lambda m, target=target: f"[{m.group(0)}]({target})", text)
-            marks = f"#p{number}" + (" lang=en" if translation is not None and helpers.lang != "en" and not found else "") \
+            marks = f"#p{number}" + (" lang=en" if translation is not None and helpers().lang != "en" and not found else "") \
                 + (" .kz-draft-letter" if found and not found.reviewed else "")
             out.append(f"{text}\n{{: {marks} }}")
         return "\n\n".join(out)

@@ -247,6 +247,11 @@ def environment():
     return _build["env"]
 
 
+def helpers() -> render.Helpers:
+    """This build's helpers, in its language (the macros use them too)."""
+    return _build["helpers"]
+
+
 def on_env(env, config, files):
     """MkDocs renders the pages with the build's one environment, made in on_config (the macros
     render components with it before MkDocs gets here)."""
@@ -453,7 +458,7 @@ def finish_site(config, languages: list) -> str:
     site_dir = Path(config["site_dir"])
     loaded = site()
     helpers = render.Helpers(site, config, render.LANG)
-    components = render.environment(config, helpers)  # in English (the languages' builds are over)
+    env = render.environment(config, helpers)  # in English (the languages' builds are over)
     search = start_search_index(site_dir)  # all HTML is written: index it while the rest is made
     cache = Path(os.environ.get("SHARE_IMAGE_CACHE", CACHE / "share-images"))  # bench/run.py: one per size
     specs = [spec for lang in languages for spec in share_image_specs(config, lang)]
@@ -462,7 +467,7 @@ def finish_site(config, languages: list) -> str:
     log.info("share images: %d drawn, %d from the cache (%.1f s)", drawn, len(specs) - drawn, time.monotonic() - started)
     started = time.monotonic()
     exports.write_all(site_dir / "data", helpers, loaded, loaded.publication, ROOT / "data/schema/person.schema.json")
-    (site_dir / "feed.xml").write_text(components.get_template("components/atom-feed.html").render(
+    (site_dir / "feed.xml").write_text(env.get_template("components/atom-feed.html").render(
         page=None, title=helpers.ui("feed_title"), rights=loaded.publication["footer"],
         entries=feed.entries(helpers, loaded.people)), encoding="utf-8")
     dossier.place(run.CURRENT.dossiers, site_dir)
