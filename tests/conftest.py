@@ -126,8 +126,6 @@ def soup(path: Path) -> BeautifulSoup:
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium (through Playwright), with CHROMIUM_ARGS: for the browser tests."""
-    import shutil
-
     from playwright.sync_api import sync_playwright
     executable = shutil.which("chromium")
     if executable is None:
