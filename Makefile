@@ -39,9 +39,11 @@ lint: .venv/test.stamp  ## ruff on the Python, then the offline checks of the wo
 	.venv/bin/ruff check .
 	$(PY) -m pytest -q tests/test_repository_config.py
 
-# The tests run on every core (pytest-xdist, at most 4 workers): the browser checks beside the builds.
+# The tests run with two pytest-xdist workers per core (at most 8): a test often waits (on the shared
+# build, the package index, the browser), and a second worker keeps the core busy meanwhile.
 # One test alone, or with a debugger: .venv/bin/python -m pytest -n 0 tests/test_x.py::test_y
-XDIST := -n auto --maxprocesses 4 --dist worksteal
+WORKERS := $(shell n=$$(nproc 2>/dev/null || echo 2); n=$$((n * 2)); [ $$n -gt 8 ] && n=8; echo $$n)
+XDIST := -n $(WORKERS) --dist worksteal
 
 test: .venv/test.stamp  ## everything: data, build, pages, browser, workflows
 	$(PY) -m pytest $(XDIST)
