@@ -8,6 +8,8 @@ Differences from yaml.safe_load, all on purpose:
 """
 from __future__ import annotations
 
+import pickle
+
 import yaml
 
 
@@ -54,8 +56,30 @@ def _walk(node, path, lines):
             _walk(item, path + (index,), lines)
 
 
+# Texts already read, by their content: a build, a live reload or a check reads every file again,
+# and only the files that changed are parsed again. Each caller gets its own copy (unpickled),
+# free to change it. Bounded: emptied when it holds more than _MEMO_LIMIT texts.
+_memo: dict = {}
+_MEMO_LIMIT = 20_000
+
+
 def load(text: str):
     """Return (value, lines) where lines maps a path tuple to its 1-based line."""
+    known = _memo.get(text)
+    if known is None:
+        try:
+            known = pickle.dumps(_parse(text), pickle.HIGHEST_PROTOCOL)
+        except YamlProblem as problem:
+            known = problem
+        if len(_memo) >= _MEMO_LIMIT:
+            _memo.clear()
+        _memo[text] = known
+    if isinstance(known, YamlProblem):
+        raise YamlProblem(known.line, known.message)
+    return pickle.loads(known)
+
+
+def _parse(text: str):
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise YamlProblem(line, "a tab character — indent with spaces only (two per level)")

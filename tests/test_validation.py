@@ -157,3 +157,17 @@ def test_a_prose_page_citing_an_unknown_source_names_the_page_and_line(project):
     with pytest.raises(data.DataError) as caught:
         data.load(project)
     assert [str(p) for p in caught.value.problems][0].startswith(f"docs/pace.md:{number}: cite_source: unknown source 'no-such-")
+
+
+def test_a_file_read_again_gives_its_reader_a_copy_and_the_same_problem(project):
+    """Files already read are not parsed again (a live reload reparses only what changed); each
+    load still gets values of its own to change, and a bad file is reported every time."""
+    from sitegen import data, yaml_source
+    first = data.load(project)
+    first.people[0]["name"] = "changed by a caller"
+    data._cache.clear()
+    assert data.load(project).people[0]["name"] != "changed by a caller"
+    for _ in range(2):
+        with pytest.raises(yaml_source.YamlProblem) as caught:
+            yaml_source.load("name: A\nname: B\n")
+        assert caught.value.line == 2 and "written twice" in caught.value.message
