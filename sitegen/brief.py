@@ -140,24 +140,6 @@ class Renderer:
         return out if pdf else security.apply_policy(out)
 
 
-def _make_pdf(job: tuple) -> tuple:
-    html_text, cache_dir = job
-    return dossier.make_pdf(html_text, cache_dir)
-
-
-def make_pdfs(pages: list, cache_dir: Path) -> list:
-    """[(cached PDF, pages)] for each HTML, made on every core (WeasyPrint uses one): those in the
-    cache cost a hash."""
-    import multiprocessing
-    import os
-    jobs = [(html_text, cache_dir) for html_text in pages]
-    workers = min(os.cpu_count() or 1, len(jobs))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_make_pdf(job) for job in jobs]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_make_pdf, jobs, chunksize=4)
-
-
 def make_all(site, config, cache_dir: Path, languages: list, pdfs: bool = True) -> dict:
     """Every brief of `languages`: {lang: {slug: {"pdf": None or {"file", "pages", "bytes", "cached"}, ...}}}.
     The PDFs are made into the cache (by content) unless there are more than PDF_LIMIT people."""
@@ -169,7 +151,7 @@ def make_all(site, config, cache_dir: Path, languages: list, pdfs: bool = True) 
             made.setdefault(lang, {})[person["slug"]] = {"pdf": None, "renderer": renderer, "person": person}
     if pdfs:
         briefs = [(lang, slug, brief) for lang, by_slug in made.items() for slug, brief in by_slug.items()]
-        results = make_pdfs([brief["renderer"].html(brief["person"], pdf=True) for _, _, brief in briefs], cache_dir)
+        results = dossier.make_pdfs([brief["renderer"].html(brief["person"], pdf=True) for _, _, brief in briefs], cache_dir)
         for (lang, slug, brief), (cached, pages) in zip(briefs, results, strict=True):
             brief["pdf"] = {"file": pdf_path(lang, slug), "pages": pages, "bytes": cached.stat().st_size, "cached": cached}
     return made

@@ -125,15 +125,32 @@ def make_pdf(html_text: str, cache_dir: Path) -> tuple:
     return cached, int(pages_file.read_text(encoding="utf-8"))
 
 
+def _make_pdf_job(job: tuple) -> tuple:
+    return make_pdf(*job)
+
+
+def make_pdfs(pages: list, cache_dir: Path) -> list:
+    """[(cached PDF, pages)] for each HTML, made on every core (WeasyPrint uses one), in forked
+    processes where the system has them: those in the cache cost a hash."""
+    import multiprocessing
+    jobs = [(html_text, cache_dir) for html_text in pages]
+    workers = min(os.cpu_count() or 1, len(jobs))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_make_pdf_job(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_make_pdf_job, jobs, chunksize=max(1, min(4, len(jobs) // (4 * workers))))
+
+
 def make_all(site, config, cache_dir: Path, languages: list | None = None) -> dict:
     """Every language's dossier (or those of `languages`), made into the cache: {lang: [entry]},
     each entry the file's name, pages, bytes, volume and the cached PDF to copy into the site."""
+    every = [volume for lang in site.language_codes() if not languages or lang in languages
+             for volume in volumes(site, lang)]
     made = {}
-    for lang in [code for code in site.language_codes() if not languages or code in languages]:
-        for volume in volumes(site, lang):
-            cached, pages = make_pdf(render_html(site, config, volume), cache_dir)
-            made.setdefault(lang, []).append({"file": volume.name, "pages": pages, "bytes": cached.stat().st_size,
-                                              "volume": volume.number, "volumes": volume.total, "cached": cached})
+    results = make_pdfs([render_html(site, config, volume) for volume in every], cache_dir)
+    for volume, (cached, pages) in zip(every, results, strict=True):
+        made.setdefault(volume.lang, []).append({"file": volume.name, "pages": pages, "bytes": cached.stat().st_size,
+                                                 "volume": volume.number, "volumes": volume.total, "cached": cached})
     return made
 
 
