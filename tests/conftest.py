@@ -163,3 +163,29 @@ def one_of_each(paths: list) -> list:
 
 def html_pages(site: Path) -> list:
     return sorted(p for p in site.rglob("*.html"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`make test`), the long tests (marked `long(seconds)`) start first, spread
+    over the workers so that each has about as many seconds of them (the longest first, each to
+    the worker with the fewest). Each worker is first handed a run of consecutive tests
+    (--dist worksteal: the first quarter to the first of four workers, and so on) and runs them
+    in order: a long test left at the end of one worker's run would keep the others waiting.
+    Without xdist, the order is pytest's."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
+    if workers < 2:
+        return
+    seconds = {item: item.get_closest_marker("long").args[0] for item in items if item.get_closest_marker("long")}
+    firsts, load = [[] for _ in range(workers)], [0] * workers
+    for item in sorted(seconds, key=seconds.get, reverse=True):  # sorted() keeps ties in pytest's order
+        worker = load.index(min(load))
+        firsts[worker].append(item)
+        load[worker] += seconds[item]
+    rest = [item for item in items if item not in seconds]
+    order, left = [], len(items)
+    for worker in range(workers):
+        size = left // (workers - worker)  # as worksteal sizes the first runs
+        take = max(size - len(firsts[worker]), 0)
+        order += firsts[worker] + rest[:take]
+        rest, left = rest[take:], left - len(firsts[worker]) - take
+    items[:] = order + rest

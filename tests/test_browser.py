@@ -75,6 +75,7 @@ def axe_failures(axe, page, path, scheme):
     return out
 
 
+@pytest.mark.long(18)
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])  # a test per language: the workers share them out
 def test_every_page_of_every_language_loads_cleanly_and_reflows_at_320px(browser, server, pages, language):
     """One visit per page, on a 320 px phone: no console error, no CSP violation, no request to
@@ -131,6 +132,7 @@ ENGINE_RUNS = [("en", "light", 360, ("axe", "ibm")), ("en", "dark", 360, ("axe",
                ("ru", "light", 360, ("axe", "ibm", "htmlcs")), ("kk", "light", 360, ("axe", "ibm", "htmlcs"))]
 
 
+@pytest.mark.long(35)
 @pytest.mark.parametrize("language, scheme, width, engines", ENGINE_RUNS)  # a test each: the workers share them out
 def test_no_accessibility_engine_finds_a_violation_on_a_page_of_each_kind_in_each_language(
         browser, server, one_of_each_kind, language, scheme, width, engines):

@@ -13,6 +13,7 @@ from conftest import ROOT, html_pages
 VNU = ROOT / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
 
 
+@pytest.mark.long(19)
 def test_the_w3c_checker_finds_no_error_on_any_page(built_site):
     java = shutil.which("java")
     if java is None or not VNU.exists():

@@ -6,6 +6,8 @@ workflow do: a new `python3 -m venv`, the pinned pip, then the hash-locked files
 import re
 import subprocess
 
+import pytest
+
 from conftest import ROOT
 
 SCRIPT = ROOT / "scripts/check-fresh-install.sh"
@@ -22,6 +24,7 @@ def block(lock_text, name):
     return match.group(0)
 
 
+@pytest.mark.long(60)
 def test_both_lock_files_install_into_a_new_environment():
     result = check(ROOT / "requirements/site.txt", ROOT / "requirements/test.txt")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -29,6 +32,7 @@ def test_both_lock_files_install_into_a_new_environment():
     assert f"fonttools=={pinned}" in result.stdout  # the lock's fonttools, not the index's newest
 
 
+@pytest.mark.long(22)
 def test_a_lock_with_a_loose_requirement_does_not_hold(tmp_path):
     # What pip 23.2.1 made of WeasyPrint's `fonttools[woff]` (issue #21): a requirement not pinned by ==.
     lock = tmp_path / "loose.txt"
@@ -38,6 +42,7 @@ def test_a_lock_with_a_loose_requirement_does_not_hold(tmp_path):
     assert "do not install" in result.stderr and "make lock" in result.stderr
 
 
+@pytest.mark.long(25)
 def test_a_lock_missing_a_dependency_does_not_hold(tmp_path):
     # jsonschema without attrs, referencing and the rest: installs, but `pip check` refuses it.
     lock = tmp_path / "partial.txt"

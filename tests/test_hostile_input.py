@@ -110,6 +110,7 @@ def scratch(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("scratch"))
 
 
+@pytest.mark.long(20)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=documents)
 @example(document="{1: a, b: c}\n")  # keys of two types cannot be sorted: reported, never a traceback

@@ -47,6 +47,7 @@ def test_the_link_checker_catches_a_broken_anchor(built_site, tmp_path):
 UNSTABLE = re.compile(r"^pagefind/(filter/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)")
 
 
+@pytest.mark.long(80)
 def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(built_site, tmp_path):
     """The same commit builds the same bytes (README): the real site (built in the checkout) and a
     build in another folder, with empty caches, three days later by the clock (libfaketime), bar
@@ -88,6 +89,7 @@ def test_two_clean_builds_in_two_folders_days_apart_are_byte_identical(built_sit
     assert fragments == sorted(p.name for p in (tmp_path / "b/pagefind/fragment").iterdir()), "Pagefind's fragments are stable"
 
 
+@pytest.mark.long(16)
 def test_plain_mkdocs_build_gives_a_site_whose_every_link_works(tmp_path, built_site):
     """MkDocs as its users expect: `mkdocs build --strict` alone (English), and a language alone
     (SITE_LANG=ru), each a site with no broken internal link and a switcher to what exists.
