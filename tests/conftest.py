@@ -167,15 +167,19 @@ def html_pages(site: Path) -> list:
 
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (`make test`), the long tests (marked `long(seconds)`) start first, spread
-    over the workers so that each has about as many seconds of them (the longest first, each to
-    the worker with the fewest). Each worker is first handed a run of consecutive tests
-    (--dist worksteal: the first quarter to the first of four workers, and so on) and runs them
-    in order: a long test left at the end of one worker's run would keep the others waiting.
-    Without xdist, the order is pytest's."""
+    over the workers (long_tests_first). Without xdist, the order is pytest's."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
-    if workers < 2:
-        return
-    seconds = {item: item.get_closest_marker("long").args[0] for item in items if item.get_closest_marker("long")}
+    if workers >= 2:
+        marked = {item: item.get_closest_marker("long") for item in items}
+        items[:] = long_tests_first(items, {item: m.args[0] for item, m in marked.items() if m}, workers)
+
+
+def long_tests_first(items: list, seconds: dict, workers: int) -> list:
+    """The tests in the order that starts each worker on its share of the long ones (`seconds`
+    gives theirs): the longest first, each to the worker with the fewest seconds so far. Each
+    worker is first handed a run of consecutive tests (--dist worksteal: the first quarter to the
+    first of four workers, and so on) and runs them in order: a long test left at the end of one
+    worker's run would keep the others waiting. The other tests keep their order."""
     firsts, load = [[] for _ in range(workers)], [0] * workers
     for item in sorted(seconds, key=seconds.get, reverse=True):  # sorted() keeps ties in pytest's order
         worker = load.index(min(load))
@@ -188,4 +192,4 @@ def pytest_collection_modifyitems(config, items):
         take = max(size - len(firsts[worker]), 0)
         order += firsts[worker] + rest[:take]
         rest, left = rest[take:], left - len(firsts[worker]) - take
-    items[:] = order + rest
+    return order + rest

@@ -145,3 +145,27 @@ def test_new_person_skeleton_fits_the_schema_and_is_refused_until_filled(tmp_pat
 def test_pull_request_template_asks_for_sources_and_the_data_check():
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert "source" in template and "make check-data" in template
+
+
+def test_each_xdist_worker_starts_on_its_share_of_the_long_tests():
+    """`make test`'s order (conftest.long_tests_first): every test once; each worker's first run
+    of tests (as worksteal hands them out) begins with long ones, whose seconds are shared out
+    within the longest of them; the other tests keep their order."""
+    from conftest import long_tests_first
+    items = [f"t{i}" for i in range(40)]
+    seconds = {"t3": 80, "t10": 60, "t11": 35, "t12": 35, "t20": 20, "t30": 18, "t31": 18}
+    order = long_tests_first(items, seconds, 4)
+    assert sorted(order) == sorted(items)
+    runs, left, start = [], len(order), 0
+    for worker in range(4):
+        size = left // (4 - worker)
+        runs.append(order[start:start + size])
+        start, left = start + size, left - size
+    loads = []
+    for run in runs:
+        long = [t for t in run if t in seconds]
+        assert run[:len(long)] == long, "the long tests come first in each run"
+        loads.append(sum(seconds[t] for t in long))
+    assert sum(loads) == sum(seconds.values()) and max(loads) - min(loads) <= max(seconds.values())
+    assert [t for t in order if t not in seconds] == [t for t in items if t not in seconds]
+    assert order.index("t3") == 0, "the longest starts first"
